@@ -1,0 +1,2 @@
+/** Prettier defaults; this file exists so editors and CI agree. */
+export default {};

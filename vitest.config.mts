@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    // Components are the common case; server and emulator tests opt into the
+    // node environment with a `// @vitest-environment node` first line.
+    environment: "jsdom",
+    setupFiles: ["./tests/setup.ts"],
+    include: ["tests/**/*.test.{ts,tsx}"],
+    exclude: ["tests/e2e/**", "node_modules/**"],
+    // The emulator tests start real WebRTC peers; give them room on a busy 2-core box.
+    testTimeout: 20_000,
+  },
+});
