@@ -1,0 +1,182 @@
+/*
+ * GET /api/token → 200 { jwt, expiresAt } (expiresAt: Unix epoch ms), or
+ * { error: { code, message } } with one status per code (lib/token-errors.ts).
+ *
+ * Why a server route at all: the Reactor API key can mint tokens that spend
+ * your GPU credit, so it stays here. The browser gets a JWT scoped to one
+ * model and REACTOR_TOKEN_MAX_SESSIONS sessions, valid for
+ * REACTOR_TOKEN_LIFETIME_SECONDS.
+ *
+ * Why GET: minting changes nothing the caller can observe, it is what
+ * Reactor's own examples expose, and a plain GET is a CORS "simple request",
+ * so an allow-listed site (REACTOR_ALLOWED_ORIGINS) needs no preflight
+ * handler. GET handlers are dynamic by default since Next 15, so nothing here
+ * is prerendered or cached by Next.
+ *
+ * Why `Cache-Control: private, no-store` on every response, errors included:
+ * - a shared cache (CDN, corporate proxy) must never hold a token: it would
+ *   hand one visitor's token to the next;
+ * - SDK 2.9.0 keeps one static token for a whole session, so the browser
+ *   already keeps the token in memory (lib/token-cache.ts) and reuses it while
+ *   a whole session of lifetime remains. An HTTP-cache copy would only add a
+ *   second expiry rule to keep in step (Reactor's examples derive max-age from
+ *   expires_at; with 2.9.0 the skew would have to be a full session);
+ * - an error must not stick either: the fix (a key, a restart) should show on
+ *   the next try.
+ *
+ * Why this order: cross-site → authorize → rate limit → config → mint. The
+ * cheap refusals that need no secret come first, and a refused caller learns
+ * nothing about the configuration. Config is read on every request, so
+ * changing the environment needs no rebuild.
+ *
+ * What this route never does: log or echo the API key. TokenError messages are
+ * written not to contain it, the upstream body is never forwarded, and
+ * unexpected errors answer a generic 500 (the details go to the server log).
+ *
+ * Before production: this endpoint is unauthenticated. Add your auth to
+ * lib/server/authorize.ts, and read the README's "Before production" about
+ * the in-memory rate limit on serverless.
+ */
+import { inspect } from "node:util";
+import { authorize } from "@/lib/server/authorize";
+import { checkOrigin } from "@/lib/server/cross-site";
+import { readAccessConfig, readServerConfig } from "@/lib/server/env";
+import { mintToken } from "@/lib/server/mint-token";
+import { rateLimitKey, tokenRateLimiter } from "@/lib/server/rate-limit";
+import {
+  TOKEN_ERROR_STATUS,
+  TokenError,
+  type TokenErrorCode,
+} from "@/lib/token-errors";
+import type { TokenErrorBody, TokenResponse } from "@/lib/token-schema";
+
+const CACHE_CONTROL = "private, no-store";
+
+export async function GET(request: Request): Promise<Response> {
+  // Set once an allow-listed origin has asked, so its page may read the answer
+  // (errors included, or it would only ever see an opaque network failure).
+  let corsOrigin: string | undefined;
+  try {
+    // Parsed first but reported last: the allow-list and the limit still apply
+    // while the key is missing, with safe fallbacks if those settings are bad.
+    const configResult = readServerConfig();
+    const access = configResult.ok ? configResult.config : readAccessConfig();
+
+    const origin = checkOrigin(request, access.allowedOrigins);
+    if (!origin.allowed) {
+      throw new TokenError(
+        "cross_site",
+        "This token endpoint only answers pages served by this app. To call it from another site you control, add that site's origin to REACTOR_ALLOWED_ORIGINS and restart the server.",
+      );
+    }
+    corsOrigin = origin.corsOrigin;
+
+    const auth = await authorize(request);
+    if (!auth.allowed) {
+      throw new TokenError(
+        "unauthorized",
+        auth.message ??
+          "You are not allowed to start a stream. Sign in and try again.",
+      );
+    }
+
+    const limit = tokenRateLimiter.take(
+      rateLimitKey(request, auth.userId),
+      access.rateLimitPerMinute,
+    );
+    if (!limit.allowed) {
+      throw new TokenError(
+        "rate_limited",
+        `Too many token requests from this client. Wait ${limit.retryAfterSeconds} s and try again.`,
+        { retryAfterSeconds: limit.retryAfterSeconds },
+      );
+    }
+
+    if (!configResult.ok) {
+      throw new TokenError(
+        "not_configured",
+        `This app is not configured yet. ${configResult.issues.map((issue) => issue.message).join(" ")}`,
+      );
+    }
+
+    const token = await mintToken(configResult.config);
+    return json<TokenResponse>(200, token, corsOrigin);
+  } catch (error) {
+    if (error instanceof TokenError) {
+      // Server-side trail for operators; the messages are key-free by design.
+      // Refusals of callers are expected traffic, not worth a log line each.
+      if (
+        TOKEN_ERROR_STATUS[error.code] >= 500 ||
+        error.code === "upstream_rate_limited"
+      ) {
+        console.error(
+          redactKey(
+            `[api/token] ${error.code}: ${error.message}${describeCause(error.cause)}`,
+          ),
+        );
+      }
+      return errorResponse(
+        error.code,
+        error.message,
+        corsOrigin,
+        error.retryAfterSeconds,
+      );
+    }
+    // A bug, not a Reactor failure: never send its message or stack to the
+    // client. The log gets both, with the key masked in case a bug put it there.
+    console.error(redactKey(`[api/token] unexpected error: ${inspect(error)}`));
+    return errorResponse(
+      "internal_error",
+      "Something went wrong while getting a stream token. Try again; if it keeps happening, check the server logs.",
+      corsOrigin,
+    );
+  }
+}
+
+function errorResponse(
+  code: TokenErrorCode,
+  message: string,
+  corsOrigin: string | undefined,
+  retryAfterSeconds?: number,
+): Response {
+  const response = json<TokenErrorBody>(
+    TOKEN_ERROR_STATUS[code],
+    { error: { code, message } },
+    corsOrigin,
+  );
+  if (retryAfterSeconds !== undefined) {
+    response.headers.set("Retry-After", String(retryAfterSeconds));
+  }
+  return response;
+}
+
+function json<T>(
+  status: number,
+  body: T,
+  corsOrigin: string | undefined,
+): Response {
+  const headers = new Headers({ "Cache-Control": CACHE_CONTROL });
+  if (corsOrigin) {
+    headers.set("Access-Control-Allow-Origin", corsOrigin);
+    headers.set("Vary", "Origin");
+  }
+  return Response.json(body, { status, headers });
+}
+
+/**
+ * Last line of defence for log lines: mask the configured key wherever it
+ * appears, read raw so it works even when the config is invalid.
+ */
+function redactKey(text: string): string {
+  const key = process.env.REACTOR_API_KEY?.trim();
+  return key && key.length > 3
+    ? text.replaceAll(key, "[REACTOR_API_KEY]")
+    : text;
+}
+
+/** e.g. "getaddrinfo ENOTFOUND api.reactor.inc" for a network failure. */
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return "";
+  const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+  return ` [${cause.name}: ${cause.message}${inner}]`;
+}

@@ -1,0 +1,50 @@
+import type { SessionControls } from "@/components/use-session-controls";
+
+export function ConnectionButtons({ controls }: { controls: SessionControls }) {
+  const { phase, error, connect, disconnect, resume } = controls;
+
+  switch (phase) {
+    case "disconnected":
+      return (
+        <button type="button" className="button primary" onClick={connect}>
+          {error ? "Try again" : "Connect"}
+        </button>
+      );
+    case "preparing":
+      return (
+        <button type="button" className="button primary" disabled aria-busy>
+          Connect
+        </button>
+      );
+    case "connecting":
+    case "waiting":
+      return (
+        <button type="button" className="button" onClick={disconnect}>
+          Cancel
+        </button>
+      );
+    case "ready":
+      return (
+        <button type="button" className="button" onClick={disconnect}>
+          Disconnect
+        </button>
+      );
+    case "interrupted":
+      return (
+        <>
+          {error ? (
+            <button type="button" className="button primary" onClick={connect}>
+              Start a new session
+            </button>
+          ) : (
+            <button type="button" className="button primary" onClick={resume}>
+              Reconnect
+            </button>
+          )}
+          <button type="button" className="button" onClick={disconnect}>
+            End session
+          </button>
+        </>
+      );
+  }
+}

@@ -1,0 +1,79 @@
+"use client";
+
+// The only module that imports the SDK's provider. stream-app.tsx loads it
+// with next/dynamic so the SDK (~41 KB gzip) never delays first paint.
+import { ReactorProvider } from "@reactor-team/js-sdk";
+import { useRef } from "react";
+import { AudioToggle } from "@/components/audio-toggle";
+import { CommandPanel } from "@/components/command-panel";
+import { ConnectionButtons } from "@/components/connection-buttons";
+import { ConnectionStats } from "@/components/connection-stats";
+import { ErrorNotice } from "@/components/error-notice";
+import { StatusLine } from "@/components/status-line";
+import { useCapabilities } from "@/components/use-capabilities";
+import {
+  useSessionControls,
+  type SessionPhase,
+} from "@/components/use-session-controls";
+import { VideoStage } from "@/components/video-stage";
+import type { PublicConfig } from "@/lib/public-config";
+import { quietSdkConsole } from "@/lib/quiet-sdk-console";
+import type { TokenCache } from "@/lib/token-cache";
+
+quietSdkConsole();
+
+interface Props {
+  config: PublicConfig;
+  tokens: TokenCache;
+}
+
+export function ReactorSession({ config, tokens }: Props) {
+  // No jwtToken prop and no autoConnect: the token goes to connect() on a
+  // click, so refreshing it never tears down a live session.
+  return (
+    <ReactorProvider modelName={config.model} apiUrl={config.apiUrl}>
+      <SessionLayout config={config} tokens={tokens} />
+    </ReactorProvider>
+  );
+}
+
+const PLACEHOLDERS: Partial<Record<SessionPhase, string>> = {
+  disconnected: "Press Connect to start a session",
+  preparing: "Getting a session token…",
+  connecting: "Connecting…",
+  waiting: "Waiting for a GPU…",
+  interrupted: "Stream interrupted",
+};
+
+function SessionLayout({ config, tokens }: Props) {
+  const controls = useSessionControls(tokens, config.apiUrl);
+  const capabilities = useCapabilities();
+  const stageRef = useRef<HTMLDivElement>(null);
+  const audioTrack = capabilities?.tracks.find(
+    (t) => t.kind === "audio" && t.direction === "recvonly",
+  )?.name;
+
+  return (
+    <div className="session">
+      <VideoStage
+        stageRef={stageRef}
+        placeholder={PLACEHOLDERS[controls.phase]}
+        audioTrack={audioTrack}
+        usingEmulator={config.usingEmulator}
+      />
+      <section className="panel" aria-label="Connection">
+        <StatusLine phase={controls.phase} />
+        {controls.error && <ErrorNotice error={controls.error} />}
+        <div className="buttons">
+          <ConnectionButtons controls={controls} />
+          <AudioToggle
+            stageRef={stageRef}
+            active={controls.phase === "ready" && audioTrack !== undefined}
+          />
+        </div>
+        <ConnectionStats />
+      </section>
+      <CommandPanel />
+    </div>
+  );
+}

@@ -1,0 +1,359 @@
+import "server-only";
+import { z } from "zod";
+import type { PublicConfig } from "@/lib/public-config";
+import { TOKEN_MIN_REMAINING_MS } from "@/lib/token-lifetime";
+
+/*
+ * The server's whole configuration: one zod schema, read at call time.
+ *
+ * Why at call time and not once at import: on Vercel (and with `next start`)
+ * the environment is read by the running server, so changing REACTOR_MODEL or
+ * REACTOR_API_URL takes effect on the next deployment start without touching
+ * the code, and tests can change process.env between calls. Parsing a handful
+ * of strings costs microseconds.
+ *
+ * Why a result instead of a throw: the page turns the issues into a setup
+ * screen and the token route into a 500 with the same text, so a newcomer
+ * without a key reads instructions, not a stack trace. Every problem is listed
+ * at once so one restart fixes them all.
+ *
+ * When you add a variable: add it here, to `.env.example` and to the README's
+ * configuration table (tests/lib/server/env.test.ts checks `.env.example`).
+ */
+
+/** The value `.env.example` ships with; left in place it must not look "configured". */
+export const API_KEY_PLACEHOLDER = "rk_your_api_key_here";
+/** Reactor's public demo model; any `owner/name` your key may use works. */
+export const DEFAULT_MODEL = "reactor/helios";
+export const DEFAULT_API_URL = "https://api.reactor.inc";
+/** Long enough for any session plus reuse; see the bounds below. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+/**
+ * SDK 2.9.0 copies the JWT into its HTTP clients at connect() and keeps it for
+ * the whole session: polling, signalling, reconnect() and the final DELETE all
+ * use that one token, and 2.9.0 never refreshes it. A token that expires
+ * mid-session makes those calls 401 and leaves the session running until
+ * Reactor reaps it. Reactor ends sessions at 20 minutes, the browser only
+ * reuses a token with TOKEN_MIN_REMAINING_MS (25 min) left, so the floor is
+ * that plus 5 minutes in which a prefetched token can still be used.
+ */
+export const MIN_TOKEN_LIFETIME_SECONDS =
+  TOKEN_MIN_REMAINING_MS / 1000 + 5 * 60;
+/** Reactor's ceiling (6 h): it silently clamps longer requests. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 21_600;
+/** Sessions one token may ever create (closed ones count): ten Connect clicks. */
+export const DEFAULT_TOKEN_MAX_SESSIONS = 10;
+/** A leaked token can start at most this many GPU sessions on your account. */
+export const MAX_TOKEN_MAX_SESSIONS = 50;
+/** Per client: a page needs 1–2 a minute; 10 leaves room for reloads. */
+export const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 10;
+export const MAX_TOKEN_RATE_LIMIT_PER_MINUTE = 10_000;
+
+const DASHBOARD = "https://reactor.inc";
+const HOW_TO_FIX =
+  "Set it in .env.local (see .env.example) and restart the dev server; on Vercel, set it under Project Settings → Environment Variables and redeploy.";
+
+/** Unset, empty and whitespace-only all mean "use the default" (t3's emptyStringAsUndefined). */
+function blankAsUndefined(value: unknown): unknown {
+  return typeof value === "string" && value.trim() === ""
+    ? undefined
+    : typeof value === "string"
+      ? value.trim()
+      : value;
+}
+
+/** Echo a non-secret value back in a message, short enough for a log line. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+function wholeNumber(
+  variable: string,
+  {
+    fallback,
+    min,
+    max,
+    unit,
+  }: { fallback: number; min: number; max: number; unit: string },
+) {
+  return z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return fallback;
+        const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+        if (!(value >= min && value <= max)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${variable} must be a whole number of ${unit} from ${min} to ${max} (got ${quote(raw)}); leave it empty for the default, ${fallback}. ${HOW_TO_FIX}`,
+          });
+          return z.NEVER;
+        }
+        return value;
+      }),
+  );
+}
+
+const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** True for localhost, *.localhost, 127.0.0.0/8 and [::1]: where the emulator runs. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOST.test(hostname);
+}
+
+const serverEnvSchema = z.object({
+  /**
+   * Secret that mints Reactor JWTs and spends your account's GPU credit.
+   * Why server-only: whoever holds it can start sessions on your bill, so it
+   * never gets a NEXT_PUBLIC_ prefix; browsers get short-lived scoped JWTs.
+   */
+  REACTOR_API_KEY: z.preprocess(
+    blankAsUndefined,
+    z
+      .string({
+        error: `REACTOR_API_KEY is not set. Create an API key in the Reactor dashboard (${DASHBOARD}) and add REACTOR_API_KEY=rk_… to .env.local, then restart the dev server; on Vercel, set it under Project Settings → Environment Variables and redeploy. (Without a key, \`npm run dev\` streams from the local emulator instead.)`,
+      })
+      .refine((key) => key !== API_KEY_PLACEHOLDER, {
+        error: `REACTOR_API_KEY is still the placeholder from .env.example. Replace it in .env.local with your key from the Reactor dashboard (${DASHBOARD}), or leave it empty to stream from the local emulator with \`npm run dev\`, then restart the dev server.`,
+        abort: true,
+      })
+      // Never echo the value: even a malformed key may be most of a real one.
+      .refine((key) => /^rk_[^\s"'`]+$/.test(key), {
+        error: `REACTOR_API_KEY does not look like a Reactor API key: keys start with rk_ and contain no spaces or quotes. Copy it again from the Reactor dashboard (${DASHBOARD}) into .env.local, then restart the dev server.`,
+      }),
+  ),
+
+  /**
+   * The model to stream, as `owner/name`. Why one variable: the same name
+   * scopes the minted token and is passed to the SDK's provider, and a token
+   * scoped to one model is refused (403) for any other.
+   */
+  REACTOR_MODEL: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return DEFAULT_MODEL;
+        if (!/^[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*$/i.test(raw)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `REACTOR_MODEL must be a model name like ${DEFAULT_MODEL} (owner/name, got ${quote(raw)}). Leave it empty for ${DEFAULT_MODEL}. ${HOW_TO_FIX}`,
+          });
+          return z.NEVER;
+        }
+        return raw;
+      }),
+  ),
+
+  /**
+   * Base URL of the Reactor API. Why configurable: the local emulator
+   * (http://127.0.0.1:8787) and staging stand in for production. The mint and
+   * the browser SDK must use the same base, because a token minted by one
+   * environment is not valid on another, so the page passes this to the SDK.
+   */
+  REACTOR_API_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return DEFAULT_API_URL;
+        const url = URL.canParse(raw) ? new URL(raw) : undefined;
+        // Credentials, a query or a fragment would end up in the CSP header and
+        // in error messages, and the SDK appends paths to this base.
+        if (
+          !url ||
+          (url.protocol !== "https:" && url.protocol !== "http:") ||
+          url.username ||
+          url.password ||
+          url.search ||
+          url.hash
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            message: `REACTOR_API_URL must be an http(s) URL without credentials, query or fragment, like ${DEFAULT_API_URL} (got ${quote(raw)}). Leave it empty for ${DEFAULT_API_URL}. ${HOW_TO_FIX}`,
+          });
+          return z.NEVER;
+        }
+        return url.href.replace(/\/+$/, "");
+      }),
+  ),
+
+  /**
+   * Seconds each minted JWT stays valid. Why bounded: see
+   * MIN_TOKEN_LIFETIME_SECONDS (2.9.0 keeps one token per session) and
+   * MAX_TOKEN_LIFETIME_SECONDS (Reactor's 6 h ceiling). Shorter limits what a
+   * leaked token is worth.
+   */
+  REACTOR_TOKEN_LIFETIME_SECONDS: wholeNumber(
+    "REACTOR_TOKEN_LIFETIME_SECONDS",
+    {
+      fallback: DEFAULT_TOKEN_LIFETIME_SECONDS,
+      min: MIN_TOKEN_LIFETIME_SECONDS,
+      max: MAX_TOKEN_LIFETIME_SECONDS,
+      unit: "seconds",
+    },
+  ),
+
+  /**
+   * How many sessions one token may create. Why small: it caps how much GPU a
+   * token that leaves the browser can spend; the app mints a new one when a
+   * token runs out.
+   */
+  REACTOR_TOKEN_MAX_SESSIONS: wholeNumber("REACTOR_TOKEN_MAX_SESSIONS", {
+    fallback: DEFAULT_TOKEN_MAX_SESSIONS,
+    min: 1,
+    max: MAX_TOKEN_MAX_SESSIONS,
+    unit: "sessions",
+  }),
+
+  /**
+   * Extra origins (comma-separated, e.g. `https://app.example.com`) whose pages
+   * may call /api/token. Why: by default only this app's own pages may mint,
+   * since every token spends the key owner's credit. No wildcards, for the
+   * same reason.
+   */
+  REACTOR_ALLOWED_ORIGINS: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        const origins: string[] = [];
+        for (const entry of (raw ?? "").split(",")) {
+          const candidate = entry.trim();
+          if (!candidate) continue;
+          const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
+          if (
+            !url ||
+            (url.protocol !== "https:" && url.protocol !== "http:") ||
+            url.pathname !== "/" ||
+            url.search ||
+            url.hash ||
+            url.username ||
+            url.password ||
+            url.hostname.includes("*")
+          ) {
+            ctx.addIssue({
+              code: "custom",
+              message: `REACTOR_ALLOWED_ORIGINS entry ${quote(candidate)} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards). ${HOW_TO_FIX}`,
+            });
+            continue;
+          }
+          origins.push(url.origin);
+        }
+        return origins;
+      }),
+  ),
+
+  /**
+   * Token requests per minute per client (per user when authorize() names
+   * one, else per IP). Why: anyone who can load the page can mint tokens that
+   * spend your credit. In-memory, so per server instance; 0 turns it off for
+   * when a shared limiter (Vercel WAF, Upstash) sits in front.
+   */
+  TOKEN_RATE_LIMIT_PER_MINUTE: wholeNumber("TOKEN_RATE_LIMIT_PER_MINUTE", {
+    fallback: DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
+    min: 0,
+    max: MAX_TOKEN_RATE_LIMIT_PER_MINUTE,
+    unit: "requests",
+  }),
+});
+
+/** Every variable the schema reads; the test keeps `.env.example` in step with it. */
+export const SERVER_ENV_VARIABLES = Object.keys(serverEnvSchema.shape);
+
+export interface ServerConfig {
+  apiKey: string;
+  /** `owner/name`. */
+  model: string;
+  /** No trailing slash; append paths like `/tokens`. */
+  apiUrl: string;
+  tokenLifetimeSeconds: number;
+  tokenMaxSessions: number;
+  /** Normalised origins (`URL.origin`), besides this app's own. */
+  allowedOrigins: string[];
+  /** 0 = off. */
+  rateLimitPerMinute: number;
+  /** apiUrl is on loopback, i.e. the local emulator. */
+  usingEmulator: boolean;
+}
+
+export interface ConfigIssue {
+  /** The environment variable to change. */
+  variable: string;
+  /** What is wrong and how to fix it; never contains the API key. */
+  message: string;
+}
+
+export type ServerConfigResult =
+  { ok: true; config: ServerConfig } | { ok: false; issues: ConfigIssue[] };
+
+/** Parse the server environment; never throws. */
+export function readServerConfig(
+  env: Record<string, string | undefined> = process.env,
+): ServerConfigResult {
+  const parsed = serverEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    };
+  }
+  const env_ = parsed.data;
+  return {
+    ok: true,
+    config: {
+      apiKey: env_.REACTOR_API_KEY,
+      model: env_.REACTOR_MODEL,
+      apiUrl: env_.REACTOR_API_URL,
+      tokenLifetimeSeconds: env_.REACTOR_TOKEN_LIFETIME_SECONDS,
+      tokenMaxSessions: env_.REACTOR_TOKEN_MAX_SESSIONS,
+      allowedOrigins: env_.REACTOR_ALLOWED_ORIGINS,
+      rateLimitPerMinute: env_.TOKEN_RATE_LIMIT_PER_MINUTE,
+      usingEmulator: isLoopbackHost(new URL(env_.REACTOR_API_URL).hostname),
+    },
+  };
+}
+
+/**
+ * Just the settings that decide who may ask for a token, each falling back to
+ * its safe default when invalid. The token route uses them while the rest of
+ * the config is broken, so a missing key never disables the cross-site check
+ * or the rate limit.
+ */
+export function readAccessConfig(
+  env: Record<string, string | undefined> = process.env,
+): Pick<ServerConfig, "allowedOrigins" | "rateLimitPerMinute"> {
+  const { shape } = serverEnvSchema;
+  const origins = shape.REACTOR_ALLOWED_ORIGINS.safeParse(
+    env.REACTOR_ALLOWED_ORIGINS,
+  );
+  const limit = shape.TOKEN_RATE_LIMIT_PER_MINUTE.safeParse(
+    env.TOKEN_RATE_LIMIT_PER_MINUTE,
+  );
+  return {
+    allowedOrigins: origins.success ? origins.data : [],
+    rateLimitPerMinute: limit.success
+      ? limit.data
+      : DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
+  };
+}
+
+/**
+ * The subset the page may pass to client components as props. Picked field by
+ * field, never spread, so a new secret in ServerConfig cannot leak by default.
+ */
+export function toPublicConfig(config: ServerConfig): PublicConfig {
+  return {
+    model: config.model,
+    apiUrl: config.apiUrl,
+    usingEmulator: config.usingEmulator,
+  };
+}

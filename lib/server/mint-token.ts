@@ -1,0 +1,197 @@
+import "server-only";
+import { z } from "zod";
+import type { ServerConfig } from "@/lib/server/env";
+import { TokenError } from "@/lib/token-errors";
+import type { TokenResponse } from "@/lib/token-schema";
+
+/*
+ * One call to Reactor: POST {apiUrl}/tokens with the API key, for a JWT scoped
+ * to one model and a session budget (reactor-protocol §1.2, variant D). The
+ * older GET + X-API-Key form from Reactor's first docs now answers 404.
+ *
+ * Every failure becomes a TokenError whose message says what to do next. The
+ * upstream body is never echoed or logged: we don't know its shape, and an
+ * error body that quotes the key it rejected would leak it.
+ */
+
+/**
+ * Why 8 s: a healthy mint answers in well under a second; a hanging Reactor
+ * must not hang the route (and the visitor's Connect) until the platform's
+ * own function timeout, which is 10 s on Vercel's Hobby plan.
+ */
+export const MINT_TIMEOUT_MS = 8_000;
+/** Reactor sent 429 without Retry-After: wait out a per-minute window. */
+export const DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS = 30;
+/** Never tell a visitor to wait longer than this, whatever upstream says. */
+const MAX_RETRY_AFTER_SECONDS = 3_600;
+
+/** Reactor's 200 body; a 200 without a non-empty jwt is a failure (Rust core does the same). */
+const upstreamTokenSchema = z.object({
+  jwt: z.string().min(1),
+  /** Unix epoch seconds, already clamped to Reactor's 6 h ceiling. */
+  expires_at: z.number().int().positive(),
+});
+
+export type MintConfig = Pick<
+  ServerConfig,
+  "apiKey" | "apiUrl" | "model" | "tokenLifetimeSeconds" | "tokenMaxSessions"
+>;
+
+export interface MintOptions {
+  /** Abort the upstream call after this long; tests pass a few ms. */
+  timeoutMs?: number;
+}
+
+/** Mint a scoped JWT; resolves to the route's own body shape (expiresAt in ms). */
+export async function mintToken(
+  config: MintConfig,
+  { timeoutMs = MINT_TIMEOUT_MS }: MintOptions = {},
+): Promise<TokenResponse> {
+  const url = `${config.apiUrl}/tokens`;
+  // One signal for connect, headers and body: a server that sends headers and
+  // then stalls the body is as stuck as one that never answers.
+  const signal = AbortSignal.timeout(timeoutMs);
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "Reactor-API-Key": config.apiKey,
+        "Content-Type": "application/json",
+        Accept: "application/json",
+      },
+      body: JSON.stringify({
+        expires_after: config.tokenLifetimeSeconds,
+        authorization_details: [
+          {
+            type: "session",
+            // Scoped: the token can only start sessions of this model and only
+            // act on sessions it created (anything else answers 403).
+            resources: { models: { match: [config.model] } },
+            constraints: { max_sessions: config.tokenMaxSessions },
+          },
+        ],
+      }),
+      signal,
+      // A token must never be served from a fetch cache.
+      cache: "no-store",
+    });
+  } catch (error) {
+    throw signal.aborted
+      ? timeoutError(config, timeoutMs, error)
+      : new TokenError(
+          "upstream_error",
+          `Could not reach Reactor at ${config.apiUrl}. Check REACTOR_API_URL and this server's network${isPlainHttp(config.apiUrl) ? "; for the local emulator, make sure it is running (npm run emulator)" : ""}, then try again.`,
+          { cause: error },
+        );
+  }
+
+  if (!response.ok) {
+    // The error body is never read (see the top of this file); free the connection.
+    response.body?.cancel().catch(() => undefined);
+    throw errorForStatus(response, config);
+  }
+
+  let body: unknown;
+  try {
+    // Raced against the signal ourselves: not every fetch implementation
+    // (mocks, wrappers) ties the body stream to the request's signal.
+    body = await Promise.race([response.json(), rejectWhenAborted(signal)]);
+  } catch (error) {
+    if (signal.aborted) {
+      response.body?.cancel().catch(() => undefined);
+      throw timeoutError(config, timeoutMs, error);
+    }
+    body = undefined; // not JSON: reported as malformed below
+  }
+
+  const parsed = upstreamTokenSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new TokenError(
+      "upstream_malformed",
+      `Reactor answered the token request without a usable token. Check that REACTOR_API_URL (${config.apiUrl}) points at the Reactor API itself, not a web page or proxy, then try again.`,
+    );
+  }
+  return { jwt: parsed.data.jwt, expiresAt: parsed.data.expires_at * 1000 };
+}
+
+function rejectWhenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), {
+      once: true,
+    });
+  });
+}
+
+function timeoutError(
+  config: MintConfig,
+  timeoutMs: number,
+  cause: unknown,
+): TokenError {
+  return new TokenError(
+    "upstream_timeout",
+    `Reactor did not answer the token request within ${timeoutMs / 1000} s. Try again in a moment; if it keeps happening, check that REACTOR_API_URL (${config.apiUrl}) is reachable from this server.`,
+    { cause },
+  );
+}
+
+function isPlainHttp(url: string): boolean {
+  return url.startsWith("http://");
+}
+
+function errorForStatus(response: Response, config: MintConfig): TokenError {
+  const { status } = response;
+  if (status === 401) {
+    return new TokenError(
+      "key_rejected",
+      "Reactor rejected this app's API key (HTTP 401). Check REACTOR_API_KEY against the Reactor dashboard (https://reactor.inc): it may be mistyped, revoked or from another environment than REACTOR_API_URL. Fix it in .env.local and restart the server.",
+    );
+  }
+  if (status === 403) {
+    return new TokenError(
+      "key_rejected",
+      `Reactor refused to mint a token for model ${config.model} (HTTP 403). Check in the Reactor dashboard (https://reactor.inc) that your API key may use this model, or change REACTOR_MODEL, then restart the server.`,
+    );
+  }
+  if (status === 429) {
+    const retryAfterSeconds =
+      parseRetryAfter(response.headers.get("Retry-After")) ??
+      DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS;
+    return new TokenError(
+      "upstream_rate_limited",
+      `Reactor is rate-limiting token requests for this account. Wait ${retryAfterSeconds} s and try again.`,
+      { retryAfterSeconds },
+    );
+  }
+  if (status >= 500) {
+    return new TokenError(
+      "upstream_error",
+      `Reactor's token service failed (HTTP ${status}). Try again in a minute; if it persists, Reactor may be having an outage.`,
+    );
+  }
+  // 400/404/…: the request or the base URL is wrong, not the key.
+  return new TokenError(
+    "upstream_error",
+    `Reactor answered the token request with HTTP ${status}. Check that REACTOR_API_URL (${config.apiUrl}) is the Reactor API and that REACTOR_MODEL (${config.model}) exists.`,
+  );
+}
+
+/** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3), clamped. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  // An HTTP date always names a weekday and month; anything else (like "-5")
+  // is garbage that Date.parse would still accept.
+  const seconds = /^\d+$/.test(trimmed)
+    ? Number(trimmed)
+    : /[a-z]/i.test(trimmed)
+      ? Math.ceil((Date.parse(trimmed) - now) / 1000)
+      : Number.NaN;
+  if (!Number.isFinite(seconds)) return undefined;
+  return Math.min(Math.max(seconds, 1), MAX_RETRY_AFTER_SECONDS);
+}

@@ -1,0 +1,485 @@
+// @vitest-environment node
+import { inspect } from "node:util";
+import { delay, http, HttpResponse } from "msw";
+import {
+  afterEach,
+  beforeEach,
+  describe,
+  expect,
+  test,
+  vi,
+  type MockInstance,
+} from "vitest";
+import * as route from "@/app/api/token/route";
+import type * as AuthorizeModule from "@/lib/server/authorize";
+import type { AuthorizeResult } from "@/lib/server/authorize";
+import type * as MintTokenModule from "@/lib/server/mint-token";
+import { tokenRateLimiter } from "@/lib/server/rate-limit";
+import { TOKEN_ERROR_STATUS, type TokenErrorCode } from "@/lib/token-errors";
+import { tokenErrorBodySchema, tokenResponseSchema } from "@/lib/token-schema";
+import {
+  MALFORMED_UPSTREAM_BODIES,
+  UPSTREAM_API_URL,
+  UPSTREAM_JWT,
+  UPSTREAM_TOKENS_URL,
+  UPSTREAM_UNKNOWN_KEY_BODY,
+} from "../../../fixtures/upstream-token";
+import { server } from "../../../msw/server";
+
+// Test seams the route itself cannot export (Next allows only handler and
+// segment-config exports in route.ts): a short mint timeout for the timeout
+// case, and a replaceable authorize().
+const seams = vi.hoisted(() => ({
+  mintTimeoutMs: undefined as number | undefined,
+  authorize: undefined as
+    ((request: Request) => Promise<AuthorizeResult>) | undefined,
+}));
+
+vi.mock("@/lib/server/mint-token", async (importOriginal) => {
+  const actual = await importOriginal<typeof MintTokenModule>();
+  return {
+    ...actual,
+    mintToken: (...[config, options]: Parameters<typeof actual.mintToken>) =>
+      actual.mintToken(
+        config,
+        seams.mintTimeoutMs
+          ? { ...options, timeoutMs: seams.mintTimeoutMs }
+          : options,
+      ),
+  };
+});
+
+vi.mock("@/lib/server/authorize", async (importOriginal) => {
+  const actual = await importOriginal<typeof AuthorizeModule>();
+  return {
+    authorize: (request: Request) =>
+      (seams.authorize ?? actual.authorize)(request),
+  };
+});
+
+/** Must never appear in any body, header or console line. */
+const CANARY_KEY = "rk_canary_7f3e9b1d2c4a6e8f";
+
+let consoleSpies: MockInstance[] = [];
+let upstreamCalls = 0;
+
+beforeEach(() => {
+  vi.stubEnv("REACTOR_API_KEY", CANARY_KEY);
+  vi.stubEnv("REACTOR_API_URL", UPSTREAM_API_URL);
+  vi.stubEnv("REACTOR_MODEL", "");
+  vi.stubEnv("REACTOR_TOKEN_LIFETIME_SECONDS", "");
+  vi.stubEnv("REACTOR_TOKEN_MAX_SESSIONS", "");
+  vi.stubEnv("REACTOR_ALLOWED_ORIGINS", "");
+  vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "");
+  tokenRateLimiter.clear();
+  seams.mintTimeoutMs = undefined;
+  seams.authorize = undefined;
+  upstreamCalls = 0;
+  server.events.on("request:start", () => {
+    upstreamCalls += 1;
+  });
+  consoleSpies = (
+    ["log", "info", "warn", "error", "debug", "trace"] as const
+  ).map((method) =>
+    vi.spyOn(console, method).mockImplementation(() => undefined),
+  );
+});
+
+afterEach(() => {
+  // Every test, whatever it exercised, also proves the key never reached a log.
+  for (const spy of consoleSpies) {
+    for (const args of spy.mock.calls) {
+      expect(inspect(args, { depth: 10 })).not.toContain(CANARY_KEY);
+    }
+  }
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  server.events.removeAllListeners();
+});
+
+function tokenRequest(headers: Record<string, string> = {}): Request {
+  return new Request("http://localhost:3000/api/token", {
+    headers: { "sec-fetch-site": "same-origin", ...headers },
+  });
+}
+
+/** Call GET and check what every response must satisfy: no key, never cacheable. */
+async function get(request: Request = tokenRequest()) {
+  const response = await route.GET(request);
+  const text = await response.text();
+  expect(text).not.toContain(CANARY_KEY);
+  for (const [name, value] of response.headers) {
+    expect(`${name}: ${value}`).not.toContain(CANARY_KEY);
+  }
+  expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(response.headers.get("Content-Type")).toContain("application/json");
+  return { response, body: JSON.parse(text) as unknown };
+}
+
+/** Call GET expecting an error with `code`; returns its message. */
+async function expectError(code: TokenErrorCode, request?: Request) {
+  const { response, body } = await get(request);
+  expect(response.status).toBe(TOKEN_ERROR_STATUS[code]);
+  const parsed = tokenErrorBodySchema.parse(body);
+  expect(parsed.error.code).toBe(code);
+  return { response, message: parsed.error.message };
+}
+
+test("exports only GET", () => {
+  expect(Object.keys(route)).toEqual(["GET"]);
+});
+
+describe("success", () => {
+  test("200 with { jwt, expiresAt } in the shared schema, expiresAt in epoch ms", async () => {
+    const before = Date.now();
+    const { response, body } = await get();
+    expect(response.status).toBe(200);
+    const token = tokenResponseSchema.parse(body);
+    expect(token.jwt).toBe(UPSTREAM_JWT);
+    // Default lifetime is 3600 s; Reactor reports whole seconds.
+    expect(token.expiresAt).toBeGreaterThan(before + 3_590_000);
+    expect(token.expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
+    expect(Object.keys(body as object).sort()).toEqual(["expiresAt", "jwt"]);
+  });
+
+  test("mints with the configured key, model, lifetime and session budget", async () => {
+    vi.stubEnv("REACTOR_MODEL", "acme/dreams");
+    vi.stubEnv("REACTOR_TOKEN_LIFETIME_SECONDS", "7200");
+    vi.stubEnv("REACTOR_TOKEN_MAX_SESSIONS", "4");
+    let sent: { key: string | null; body: unknown } | undefined;
+    server.use(
+      http.post(UPSTREAM_TOKENS_URL, async ({ request }) => {
+        sent = {
+          key: request.headers.get("Reactor-API-Key"),
+          body: await request.json(),
+        };
+        return HttpResponse.json({
+          jwt: UPSTREAM_JWT,
+          expires_at: 1_900_000_000,
+        });
+      }),
+    );
+    const { response, body } = await get();
+    expect(response.status).toBe(200);
+    expect(body).toEqual({ jwt: UPSTREAM_JWT, expiresAt: 1_900_000_000_000 });
+    expect(sent).toEqual({
+      key: CANARY_KEY,
+      body: {
+        expires_after: 7200,
+        authorization_details: [
+          {
+            type: "session",
+            resources: { models: { match: ["acme/dreams"] } },
+            constraints: { max_sessions: 4 },
+          },
+        ],
+      },
+    });
+  });
+
+  test("a request with neither Sec-Fetch-Site nor Origin (curl) is served", async () => {
+    const { response } = await get(
+      new Request("http://localhost:3000/api/token"),
+    );
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("upstream failures map to one code and status each", () => {
+  const cases: [string, TokenErrorCode, number, () => void][] = [
+    [
+      "Reactor 401",
+      "key_rejected",
+      502,
+      () =>
+        server.use(
+          http.post(UPSTREAM_TOKENS_URL, () =>
+            HttpResponse.json(UPSTREAM_UNKNOWN_KEY_BODY, { status: 401 }),
+          ),
+        ),
+    ],
+    [
+      "Reactor 403",
+      "key_rejected",
+      502,
+      () =>
+        server.use(
+          http.post(
+            UPSTREAM_TOKENS_URL,
+            () => new HttpResponse(null, { status: 403 }),
+          ),
+        ),
+    ],
+    [
+      "Reactor 500",
+      "upstream_error",
+      502,
+      () =>
+        server.use(
+          http.post(
+            UPSTREAM_TOKENS_URL,
+            () => new HttpResponse(null, { status: 500 }),
+          ),
+        ),
+    ],
+    [
+      "Reactor unreachable",
+      "upstream_error",
+      502,
+      () =>
+        server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.error())),
+    ],
+    [
+      "Reactor answers HTML",
+      "upstream_malformed",
+      502,
+      () =>
+        server.use(
+          http.post(UPSTREAM_TOKENS_URL, () =>
+            HttpResponse.html("<h1>Hi</h1>"),
+          ),
+        ),
+    ],
+    [
+      "Reactor answers 200 without a jwt",
+      "upstream_malformed",
+      502,
+      () =>
+        server.use(
+          http.post(UPSTREAM_TOKENS_URL, () =>
+            HttpResponse.json(MALFORMED_UPSTREAM_BODIES["missing jwt"]),
+          ),
+        ),
+    ],
+    [
+      "Reactor never answers",
+      "upstream_timeout",
+      504,
+      () => {
+        seams.mintTimeoutMs = 50;
+        server.use(
+          http.post(UPSTREAM_TOKENS_URL, async () => {
+            await delay("infinite");
+            return HttpResponse.json({});
+          }),
+        );
+      },
+    ],
+  ];
+
+  test.each(cases)("%s → %s (%i)", async (_, code, status, arrange) => {
+    arrange();
+    const { response, message } = await expectError(code);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("Retry-After")).toBeNull();
+    expect(message.length).toBeGreaterThan(20);
+  });
+
+  test("Reactor 429 → 429 upstream_rate_limited with Reactor's Retry-After", async () => {
+    server.use(
+      http.post(
+        UPSTREAM_TOKENS_URL,
+        () =>
+          new HttpResponse(null, {
+            status: 429,
+            headers: { "Retry-After": "17" },
+          }),
+      ),
+    );
+    const { response } = await expectError("upstream_rate_limited");
+    expect(response.headers.get("Retry-After")).toBe("17");
+  });
+
+  test("an upstream body that quotes the key is never forwarded", async () => {
+    server.use(
+      http.post(UPSTREAM_TOKENS_URL, ({ request }) =>
+        HttpResponse.json(
+          { error: `unknown key ${request.headers.get("Reactor-API-Key")}` },
+          { status: 401 },
+        ),
+      ),
+    );
+    await expectError("key_rejected"); // get() asserts the canary is absent
+  });
+
+  test("failures are logged for the operator, without the key", async () => {
+    server.use(
+      http.post(
+        UPSTREAM_TOKENS_URL,
+        () => new HttpResponse(null, { status: 503 }),
+      ),
+    );
+    await expectError("upstream_error");
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining("upstream_error"),
+    );
+  });
+});
+
+describe("configuration", () => {
+  test("no key → 500 not_configured saying what to set and where, without calling Reactor", async () => {
+    vi.stubEnv("REACTOR_API_KEY", "");
+    const { message } = await expectError("not_configured");
+    expect(message).toContain("REACTOR_API_KEY");
+    expect(message).toContain(".env.local");
+    expect(upstreamCalls).toBe(0);
+  });
+
+  test("a malformed key is reported without echoing it", async () => {
+    vi.stubEnv("REACTOR_API_KEY", "sk_canary_7f3e9b1d2c4a6e8f");
+    const { message } = await expectError("not_configured");
+    expect(message).not.toContain("7f3e9b1d2c4a6e8f");
+  });
+
+  test("every configuration problem is in the one message", async () => {
+    vi.stubEnv("REACTOR_API_KEY", "");
+    vi.stubEnv("REACTOR_MODEL", "helios");
+    const { message } = await expectError("not_configured");
+    expect(message).toContain("REACTOR_API_KEY");
+    expect(message).toContain("REACTOR_MODEL");
+  });
+
+  test("the configuration is read per request: a fixed key works on the next call", async () => {
+    vi.stubEnv("REACTOR_API_KEY", "");
+    await expectError("not_configured");
+    vi.stubEnv("REACTOR_API_KEY", CANARY_KEY);
+    const { response } = await get();
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("cross-site requests", () => {
+  test("Sec-Fetch-Site: cross-site → 403 cross_site, naming the allow-list", async () => {
+    const { message } = await expectError(
+      "cross_site",
+      tokenRequest({
+        "sec-fetch-site": "cross-site",
+        origin: "https://evil.example",
+      }),
+    );
+    expect(message).toContain("REACTOR_ALLOWED_ORIGINS");
+    expect(upstreamCalls).toBe(0);
+  });
+
+  test("a foreign Origin without Sec-Fetch-Site → 403 cross_site", async () => {
+    await expectError(
+      "cross_site",
+      new Request("http://localhost:3000/api/token", {
+        headers: { origin: "https://evil.example" },
+      }),
+    );
+  });
+
+  test("an allow-listed origin is served, with CORS headers so its page can read the token", async () => {
+    vi.stubEnv("REACTOR_ALLOWED_ORIGINS", "https://partner.example.com");
+    const { response } = await get(
+      tokenRequest({
+        "sec-fetch-site": "cross-site",
+        origin: "https://partner.example.com",
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe(
+      "https://partner.example.com",
+    );
+    expect(response.headers.get("Vary")).toBe("Origin");
+  });
+
+  test("same-origin responses carry no CORS header", async () => {
+    const { response } = await get();
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  test("is checked before configuration, so a foreign site learns nothing about it", async () => {
+    vi.stubEnv("REACTOR_API_KEY", "");
+    await expectError(
+      "cross_site",
+      tokenRequest({ "sec-fetch-site": "cross-site" }),
+    );
+  });
+});
+
+describe("authorize()", () => {
+  test("a refusal → 401 unauthorized with the app's message, before any mint", async () => {
+    seams.authorize = async () => ({
+      allowed: false,
+      message: "Sign in to start a stream.",
+    });
+    const { message } = await expectError("unauthorized");
+    expect(message).toBe("Sign in to start a stream.");
+    expect(upstreamCalls).toBe(0);
+  });
+
+  test("a refusal without a message gets a default one", async () => {
+    seams.authorize = async () => ({ allowed: false });
+    const { message } = await expectError("unauthorized");
+    expect(message).toContain("Sign in");
+  });
+
+  test("refused requests do not spend the caller's rate limit", async () => {
+    vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "1");
+    seams.authorize = async () => ({ allowed: false });
+    await expectError("unauthorized");
+    await expectError("unauthorized");
+    seams.authorize = undefined;
+    expect((await get()).response.status).toBe(200);
+  });
+});
+
+describe("rate limit", () => {
+  const from = (ip: string) => tokenRequest({ "x-real-ip": ip });
+
+  test("past the per-minute limit → 429 rate_limited with Retry-After, per client", async () => {
+    vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "2");
+    expect((await get(from("203.0.113.1"))).response.status).toBe(200);
+    expect((await get(from("203.0.113.1"))).response.status).toBe(200);
+    const { response, message } = await expectError(
+      "rate_limited",
+      from("203.0.113.1"),
+    );
+    expect(response.headers.get("Retry-After")).toBe("30");
+    expect(message).toContain("30 s");
+    expect(upstreamCalls).toBe(2);
+    expect((await get(from("203.0.113.2"))).response.status).toBe(200);
+  });
+
+  test("defaults to 10 a minute", async () => {
+    for (let i = 0; i < 10; i++)
+      expect((await get()).response.status).toBe(200);
+    await expectError("rate_limited");
+  });
+
+  test("counts per user when authorize() names one, across addresses", async () => {
+    vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "1");
+    seams.authorize = async () => ({ allowed: true, userId: "user_42" });
+    expect((await get(from("203.0.113.1"))).response.status).toBe(200);
+    await expectError("rate_limited", from("198.51.100.7"));
+  });
+
+  test("applies even while the server is not configured", async () => {
+    vi.stubEnv("REACTOR_API_KEY", "");
+    vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "1");
+    await expectError("not_configured");
+    await expectError("rate_limited");
+  });
+
+  test("0 turns it off", async () => {
+    vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "0");
+    for (let i = 0; i < 15; i++)
+      expect((await get()).response.status).toBe(200);
+  });
+});
+
+describe("unexpected errors", () => {
+  test("→ generic 500 internal_error without message or stack; the log masks the key", async () => {
+    seams.authorize = async () => {
+      throw new Error(`database exploded near ${CANARY_KEY}`);
+    };
+    const { message } = await expectError("internal_error");
+    expect(message).not.toContain("database");
+    expect(message).not.toMatch(/\bat .*:\d+/);
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining("database exploded near [REACTOR_API_KEY]"),
+    );
+  });
+});

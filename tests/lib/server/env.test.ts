@@ -1,0 +1,412 @@
+// @vitest-environment node
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import {
+  API_KEY_PLACEHOLDER,
+  readAccessConfig,
+  readServerConfig,
+  SERVER_ENV_VARIABLES,
+  toPublicConfig,
+  type ServerConfig,
+  type ServerConfigResult,
+} from "@/lib/server/env";
+
+const KEY = "rk_test_0123456789abcdef";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function configOf(result: ServerConfigResult): ServerConfig {
+  if (!result.ok)
+    throw new Error(`expected ok, got ${JSON.stringify(result.issues)}`);
+  return result.config;
+}
+
+function issuesOf(result: ServerConfigResult) {
+  if (result.ok) throw new Error("expected issues, got a valid config");
+  return result.issues;
+}
+
+/** The single issue for `variable`, asserting there is exactly one issue overall. */
+function onlyIssue(env: Record<string, string>, variable: string): string {
+  const issues = issuesOf(readServerConfig({ REACTOR_API_KEY: KEY, ...env }));
+  expect(issues.map((issue) => issue.variable)).toEqual([variable]);
+  return issues[0]!.message;
+}
+
+describe("defaults", () => {
+  test("a key alone gives a complete config with the documented defaults", () => {
+    expect(configOf(readServerConfig({ REACTOR_API_KEY: KEY }))).toEqual({
+      apiKey: KEY,
+      model: "reactor/helios",
+      apiUrl: "https://api.reactor.inc",
+      tokenLifetimeSeconds: 3600,
+      tokenMaxSessions: 10,
+      allowedOrigins: [],
+      rateLimitPerMinute: 10,
+      usingEmulator: false,
+    });
+  });
+
+  test("empty and whitespace-only optional variables mean the default", () => {
+    const config = configOf(
+      readServerConfig({
+        REACTOR_API_KEY: KEY,
+        REACTOR_MODEL: "",
+        REACTOR_API_URL: "  ",
+        REACTOR_TOKEN_LIFETIME_SECONDS: "",
+        REACTOR_TOKEN_MAX_SESSIONS: "",
+        REACTOR_ALLOWED_ORIGINS: "",
+        TOKEN_RATE_LIMIT_PER_MINUTE: "",
+      }),
+    );
+    expect(config).toMatchObject({
+      model: "reactor/helios",
+      apiUrl: "https://api.reactor.inc",
+      tokenLifetimeSeconds: 3600,
+      tokenMaxSessions: 10,
+      allowedOrigins: [],
+      rateLimitPerMinute: 10,
+    });
+  });
+
+  test("reads process.env at call time, so a changed variable applies without re-importing", () => {
+    vi.stubEnv("REACTOR_API_KEY", KEY);
+    vi.stubEnv("REACTOR_MODEL", "acme/first");
+    expect(configOf(readServerConfig()).model).toBe("acme/first");
+    vi.stubEnv("REACTOR_MODEL", "acme/second");
+    expect(configOf(readServerConfig()).model).toBe("acme/second");
+  });
+});
+
+describe("REACTOR_API_KEY", () => {
+  test.each([
+    ["unset", {}],
+    ["empty", { REACTOR_API_KEY: "" }],
+    ["whitespace", { REACTOR_API_KEY: "   " }],
+  ])(
+    "%s: says it is not set, where to get one and how to apply it",
+    (_, env) => {
+      const issues = issuesOf(readServerConfig(env));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.variable).toBe("REACTOR_API_KEY");
+      expect(issues[0]!.message).toContain("not set");
+      expect(issues[0]!.message).toContain("https://reactor.inc");
+      expect(issues[0]!.message).toContain(".env.local");
+      expect(issues[0]!.message).toContain("restart the dev server");
+    },
+  );
+
+  test("the .env.example placeholder is rejected as the placeholder", () => {
+    const issues = issuesOf(
+      readServerConfig({ REACTOR_API_KEY: API_KEY_PLACEHOLDER }),
+    );
+    expect(issues).toEqual([
+      {
+        variable: "REACTOR_API_KEY",
+        message: expect.stringContaining("placeholder"),
+      },
+    ]);
+    expect(issues[0]!.message).toContain("https://reactor.inc");
+  });
+
+  test.each([
+    ["another prefix", "sk_live_4f9a2c"],
+    ["no prefix", "4f9a2c77"],
+    ["just the prefix", "rk_"],
+    ["a space inside", "rk_4f9a 2c77"],
+    ["quotes kept by a bad .env line", `"rk_4f9a2c77`],
+  ])("%s: rejected without echoing the value", (_, key) => {
+    const issues = issuesOf(readServerConfig({ REACTOR_API_KEY: key }));
+    expect(issues.map((issue) => issue.variable)).toEqual(["REACTOR_API_KEY"]);
+    expect(issues[0]!.message).toContain("keys start with rk_");
+    expect(issues[0]!.message).not.toContain("4f9a");
+  });
+
+  test("surrounding whitespace is trimmed", () => {
+    expect(
+      configOf(readServerConfig({ REACTOR_API_KEY: `  ${KEY}\n` })).apiKey,
+    ).toBe(KEY);
+  });
+});
+
+describe("REACTOR_MODEL", () => {
+  test.each(["reactor/helios", "xmax/x2", "acme-labs/video_model.v2"])(
+    "accepts %s",
+    (model) => {
+      expect(
+        configOf(
+          readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_MODEL: model }),
+        ).model,
+      ).toBe(model);
+    },
+  );
+
+  test.each([
+    "helios",
+    "reactor/",
+    "/helios",
+    "reactor/helios/v2",
+    "reactor helios",
+  ])("rejects %j and names the expected shape", (model) => {
+    expect(onlyIssue({ REACTOR_MODEL: model }, "REACTOR_MODEL")).toContain(
+      "owner/name",
+    );
+  });
+});
+
+describe("REACTOR_API_URL", () => {
+  test.each([
+    ["https://api.reactor.inc/", "https://api.reactor.inc"],
+    ["https://staging.reactor.example//", "https://staging.reactor.example"],
+    ["http://127.0.0.1:8787", "http://127.0.0.1:8787"],
+    ["https://proxy.example.com/reactor/", "https://proxy.example.com/reactor"],
+  ])("%s is normalised to %s", (raw, expected) => {
+    expect(
+      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_API_URL: raw }))
+        .apiUrl,
+    ).toBe(expected);
+  });
+
+  test.each([
+    "api.reactor.inc",
+    "ftp://api.reactor.inc",
+    "https://user:secret@api.reactor.inc",
+    "https://api.reactor.inc/?region=eu",
+    "https://api.reactor.inc/#x",
+    "not a url",
+  ])("rejects %j", (raw) => {
+    expect(onlyIssue({ REACTOR_API_URL: raw }, "REACTOR_API_URL")).toContain(
+      "http(s) URL",
+    );
+  });
+
+  test.each([
+    ["http://127.0.0.1:8787", true],
+    ["http://localhost:8787", true],
+    ["http://emulator.localhost", true],
+    ["http://[::1]:8787", true],
+    ["https://api.reactor.inc", false],
+    ["http://10.0.0.5:8787", false],
+    ["https://localhost.example.com", false],
+  ])("%s → usingEmulator %s", (raw, expected) => {
+    expect(
+      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_API_URL: raw }))
+        .usingEmulator,
+    ).toBe(expected);
+  });
+});
+
+describe("REACTOR_TOKEN_LIFETIME_SECONDS", () => {
+  test.each([
+    ["1800", 1800],
+    ["7200", 7200],
+    ["21600", 21600],
+  ])("accepts %s", (raw, expected) => {
+    expect(
+      configOf(
+        readServerConfig({
+          REACTOR_API_KEY: KEY,
+          REACTOR_TOKEN_LIFETIME_SECONDS: raw,
+        }),
+      ).tokenLifetimeSeconds,
+    ).toBe(expected);
+  });
+
+  test.each(["1799", "21601", "0", "-3600", "3600.5", "1e4", "one hour"])(
+    "rejects %j and states the bounds",
+    (raw) => {
+      const message = onlyIssue(
+        { REACTOR_TOKEN_LIFETIME_SECONDS: raw },
+        "REACTOR_TOKEN_LIFETIME_SECONDS",
+      );
+      expect(message).toContain("from 1800 to 21600");
+      expect(message).toContain(JSON.stringify(raw));
+    },
+  );
+});
+
+describe("REACTOR_TOKEN_MAX_SESSIONS", () => {
+  test.each([
+    ["1", 1],
+    ["50", 50],
+  ])("accepts %s", (raw, expected) => {
+    expect(
+      configOf(
+        readServerConfig({
+          REACTOR_API_KEY: KEY,
+          REACTOR_TOKEN_MAX_SESSIONS: raw,
+        }),
+      ).tokenMaxSessions,
+    ).toBe(expected);
+  });
+
+  test.each(["0", "51", "-1", "ten"])("rejects %j", (raw) => {
+    expect(
+      onlyIssue(
+        { REACTOR_TOKEN_MAX_SESSIONS: raw },
+        "REACTOR_TOKEN_MAX_SESSIONS",
+      ),
+    ).toContain("from 1 to 50");
+  });
+});
+
+describe("REACTOR_ALLOWED_ORIGINS", () => {
+  test("parses a comma list, trimming entries and normalising case and trailing slashes", () => {
+    expect(
+      configOf(
+        readServerConfig({
+          REACTOR_API_KEY: KEY,
+          REACTOR_ALLOWED_ORIGINS:
+            " https://App.Example.com/ ,http://localhost:4000,, ",
+        }),
+      ).allowedOrigins,
+    ).toEqual(["https://app.example.com", "http://localhost:4000"]);
+  });
+
+  test.each([
+    "*",
+    "https://*.example.com",
+    "https://example.com/app",
+    "example.com",
+    "ftp://example.com",
+  ])("rejects %j", (raw) => {
+    expect(
+      onlyIssue({ REACTOR_ALLOWED_ORIGINS: raw }, "REACTOR_ALLOWED_ORIGINS"),
+    ).toContain("is not an origin");
+  });
+
+  test("names each bad entry separately", () => {
+    const issues = issuesOf(
+      readServerConfig({
+        REACTOR_API_KEY: KEY,
+        REACTOR_ALLOWED_ORIGINS:
+          "https://ok.example.com,bad-one,https://x.example.com/path",
+      }),
+    );
+    expect(issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('"bad-one"'),
+      expect.stringContaining('"https://x.example.com/path"'),
+    ]);
+  });
+});
+
+describe("TOKEN_RATE_LIMIT_PER_MINUTE", () => {
+  test.each([
+    ["0", 0],
+    ["1", 1],
+    ["600", 600],
+  ])("accepts %s", (raw, expected) => {
+    expect(
+      configOf(
+        readServerConfig({
+          REACTOR_API_KEY: KEY,
+          TOKEN_RATE_LIMIT_PER_MINUTE: raw,
+        }),
+      ).rateLimitPerMinute,
+    ).toBe(expected);
+  });
+
+  test.each(["-1", "10001", "lots"])("rejects %j", (raw) => {
+    expect(
+      onlyIssue(
+        { TOKEN_RATE_LIMIT_PER_MINUTE: raw },
+        "TOKEN_RATE_LIMIT_PER_MINUTE",
+      ),
+    ).toContain("from 0 to 10000");
+  });
+});
+
+test("lists every problem at once, one issue per bad variable", () => {
+  const issues = issuesOf(
+    readServerConfig({
+      REACTOR_API_KEY: API_KEY_PLACEHOLDER,
+      REACTOR_MODEL: "helios",
+      REACTOR_API_URL: "api.reactor.inc",
+      REACTOR_TOKEN_LIFETIME_SECONDS: "60",
+      REACTOR_TOKEN_MAX_SESSIONS: "0",
+      REACTOR_ALLOWED_ORIGINS: "*",
+      TOKEN_RATE_LIMIT_PER_MINUTE: "-1",
+    }),
+  );
+  expect(issues.map((issue) => issue.variable)).toEqual([
+    "REACTOR_API_KEY",
+    "REACTOR_MODEL",
+    "REACTOR_API_URL",
+    "REACTOR_TOKEN_LIFETIME_SECONDS",
+    "REACTOR_TOKEN_MAX_SESSIONS",
+    "REACTOR_ALLOWED_ORIGINS",
+    "TOKEN_RATE_LIMIT_PER_MINUTE",
+  ]);
+  for (const issue of issues) {
+    expect(issue.message.startsWith(issue.variable)).toBe(true);
+    expect(issue.message).toMatch(/\.env\.local/);
+  }
+});
+
+test("toPublicConfig passes only model, apiUrl and usingEmulator", () => {
+  const config = configOf(
+    readServerConfig({
+      REACTOR_API_KEY: KEY,
+      REACTOR_API_URL: "http://127.0.0.1:8787",
+    }),
+  );
+  expect(toPublicConfig(config)).toStrictEqual({
+    model: "reactor/helios",
+    apiUrl: "http://127.0.0.1:8787",
+    usingEmulator: true,
+  });
+});
+
+describe(".env.example", () => {
+  const example = readFileSync(
+    new URL("../../../.env.example", import.meta.url),
+    "utf8",
+  );
+  const exampleEnv = Object.fromEntries(
+    [...example.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map(([, name, value]) => [
+      name,
+      value,
+    ]),
+  );
+
+  test("documents exactly the variables the schema reads", () => {
+    expect(Object.keys(exampleEnv).sort()).toEqual(
+      [...SERVER_ENV_VARIABLES].sort(),
+    );
+  });
+
+  test("as shipped, its only problem is the placeholder key", () => {
+    expect(exampleEnv.REACTOR_API_KEY).toBe(API_KEY_PLACEHOLDER);
+    expect(issuesOf(readServerConfig(exampleEnv))).toEqual([
+      {
+        variable: "REACTOR_API_KEY",
+        message: expect.stringContaining("placeholder"),
+      },
+    ]);
+  });
+});
+
+describe("readAccessConfig", () => {
+  test("reads the allow-list and rate limit even when the key is missing", () => {
+    expect(
+      readAccessConfig({
+        REACTOR_ALLOWED_ORIGINS: "https://partner.example.com",
+        TOKEN_RATE_LIMIT_PER_MINUTE: "3",
+      }),
+    ).toEqual({
+      allowedOrigins: ["https://partner.example.com"],
+      rateLimitPerMinute: 3,
+    });
+  });
+
+  test("falls back to the safe defaults for invalid values", () => {
+    expect(
+      readAccessConfig({
+        REACTOR_ALLOWED_ORIGINS: "*",
+        TOKEN_RATE_LIMIT_PER_MINUTE: "-1",
+      }),
+    ).toEqual({ allowedOrigins: [], rateLimitPerMinute: 10 });
+  });
+});

@@ -1,0 +1,281 @@
+// @vitest-environment node
+import { delay, http, HttpResponse } from "msw";
+import { describe, expect, test } from "vitest";
+import {
+  DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS,
+  mintToken,
+  parseRetryAfter,
+  type MintConfig,
+} from "@/lib/server/mint-token";
+import { TokenError, type TokenErrorCode } from "@/lib/token-errors";
+import { tokenResponseSchema } from "@/lib/token-schema";
+import {
+  MALFORMED_UPSTREAM_BODIES,
+  TEST_API_KEY,
+  UPSTREAM_API_URL,
+  UPSTREAM_JWT,
+  UPSTREAM_TOKENS_URL,
+  UPSTREAM_UNKNOWN_KEY_BODY,
+} from "../../fixtures/upstream-token";
+import { server } from "../../msw/server";
+
+const config: MintConfig = {
+  apiKey: TEST_API_KEY,
+  apiUrl: UPSTREAM_API_URL,
+  model: "reactor/helios",
+  tokenLifetimeSeconds: 3600,
+  tokenMaxSessions: 10,
+};
+
+/** The TokenError mintToken rejects with; fails the test if it resolves. */
+async function mintError(
+  options?: Parameters<typeof mintToken>[1],
+  overrides: Partial<MintConfig> = {},
+): Promise<TokenError> {
+  const error: unknown = await mintToken(
+    { ...config, ...overrides },
+    options,
+  ).then(
+    () => undefined,
+    (rejection: unknown) => rejection,
+  );
+  expect(error).toBeInstanceOf(TokenError);
+  const tokenError = error as TokenError;
+  expect(tokenError.message).not.toContain(TEST_API_KEY);
+  return tokenError;
+}
+
+function answer(status: number, init?: ResponseInit) {
+  server.use(
+    http.post(UPSTREAM_TOKENS_URL, () =>
+      HttpResponse.json(UPSTREAM_UNKNOWN_KEY_BODY, { status, ...init }),
+    ),
+  );
+}
+
+test("returns the JWT with expiresAt converted from seconds to milliseconds", async () => {
+  server.use(
+    http.post(UPSTREAM_TOKENS_URL, () =>
+      HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: 1_900_000_000 }),
+    ),
+  );
+  const token = await mintToken(config);
+  expect(token).toEqual({ jwt: UPSTREAM_JWT, expiresAt: 1_900_000_000_000 });
+  expect(tokenResponseSchema.parse(token)).toEqual(token);
+});
+
+test("the default happy-path handler mints a token that lives for the requested lifetime", async () => {
+  const before = Date.now();
+  const token = await mintToken({ ...config, tokenLifetimeSeconds: 1800 });
+  expect(token.jwt).toBe(UPSTREAM_JWT);
+  expect(token.expiresAt).toBeGreaterThanOrEqual(
+    Math.floor(before / 1000) * 1000 + 1_800_000,
+  );
+  expect(token.expiresAt).toBeLessThanOrEqual(Date.now() + 1_800_000);
+});
+
+test("sends exactly POST {apiUrl}/tokens with the key header and a scoped JSON body", async () => {
+  const seen: Request[] = [];
+  server.events.on("request:start", ({ request }) => {
+    seen.push(request.clone());
+  });
+  try {
+    await mintToken({
+      ...config,
+      model: "acme/dreams",
+      tokenLifetimeSeconds: 7200,
+      tokenMaxSessions: 3,
+    });
+  } finally {
+    server.events.removeAllListeners();
+  }
+
+  expect(seen).toHaveLength(1);
+  const request = seen[0]!;
+  expect(request.method).toBe("POST");
+  expect(request.url).toBe("https://api.reactor.test/tokens");
+  expect(request.headers.get("Reactor-API-Key")).toBe(TEST_API_KEY);
+  expect(request.headers.get("Content-Type")).toBe("application/json");
+  // The legacy header must not be sent alongside: it is deprecated upstream.
+  expect(request.headers.get("X-API-Key")).toBeNull();
+  expect(request.headers.get("Authorization")).toBeNull();
+  expect(await request.json()).toEqual({
+    expires_after: 7200,
+    authorization_details: [
+      {
+        type: "session",
+        resources: { models: { match: ["acme/dreams"] } },
+        constraints: { max_sessions: 3 },
+      },
+    ],
+  });
+});
+
+test("appends /tokens to a base URL that has a path", async () => {
+  let url = "";
+  server.use(
+    http.post("https://proxy.reactor.test/reactor/tokens", ({ request }) => {
+      url = request.url;
+      return HttpResponse.json({
+        jwt: UPSTREAM_JWT,
+        expires_at: 1_900_000_000,
+      });
+    }),
+  );
+  await mintToken({ ...config, apiUrl: "https://proxy.reactor.test/reactor" });
+  expect(url).toBe("https://proxy.reactor.test/reactor/tokens");
+});
+
+describe("upstream status codes", () => {
+  test("401 → key_rejected (502), pointing at REACTOR_API_KEY and the dashboard", async () => {
+    answer(401);
+    const error = await mintError();
+    expect(error.code).toBe("key_rejected");
+    expect(error.status).toBe(502);
+    expect(error.message).toContain("REACTOR_API_KEY");
+    expect(error.message).toContain("https://reactor.inc");
+  });
+
+  test("403 → key_rejected (502), naming the model the key may not use", async () => {
+    answer(403);
+    const error = await mintError(undefined, { model: "acme/private" });
+    expect(error.code).toBe("key_rejected");
+    expect(error.message).toContain("acme/private");
+    expect(error.message).toContain("REACTOR_MODEL");
+  });
+
+  test("429 with Retry-After seconds → upstream_rate_limited (429) passing the wait through", async () => {
+    answer(429, { headers: { "Retry-After": "17" } });
+    const error = await mintError();
+    expect(error.code).toBe("upstream_rate_limited");
+    expect(error.status).toBe(429);
+    expect(error.retryAfterSeconds).toBe(17);
+    expect(error.message).toContain("17 s");
+  });
+
+  test("429 with an HTTP-date Retry-After → seconds until that date", async () => {
+    answer(429, {
+      headers: { "Retry-After": new Date(Date.now() + 42_000).toUTCString() },
+    });
+    const error = await mintError();
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(41);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(43);
+  });
+
+  test("429 without Retry-After still tells the caller how long to wait", async () => {
+    answer(429);
+    const error = await mintError();
+    expect(error.retryAfterSeconds).toBe(DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS);
+  });
+
+  test.each([500, 502, 503])("%s → upstream_error (502)", async (status) => {
+    answer(status);
+    const error = await mintError();
+    expect(error.code).toBe("upstream_error");
+    expect(error.status).toBe(502);
+    expect(error.message).toContain(`HTTP ${status}`);
+  });
+
+  test("404 (e.g. a wrong base URL) → upstream_error naming REACTOR_API_URL", async () => {
+    answer(404);
+    const error = await mintError();
+    expect(error.code).toBe("upstream_error");
+    expect(error.message).toContain("REACTOR_API_URL");
+  });
+});
+
+describe("unreachable or slow upstream", () => {
+  test("a network failure → upstream_error saying Reactor could not be reached", async () => {
+    server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.error()));
+    const error = await mintError();
+    expect(error.code).toBe("upstream_error");
+    expect(error.message).toContain("Could not reach Reactor");
+  });
+
+  test("a plain-http base that is down suggests starting the emulator", async () => {
+    server.use(
+      http.post("http://emulator.reactor.test/tokens", () =>
+        HttpResponse.error(),
+      ),
+    );
+    const error = await mintError(undefined, {
+      apiUrl: "http://emulator.reactor.test",
+    });
+    expect(error.message).toContain("npm run emulator");
+  });
+
+  test("no answer within the timeout → upstream_timeout (504), without waiting for upstream", async () => {
+    server.use(
+      http.post(UPSTREAM_TOKENS_URL, async () => {
+        await delay("infinite");
+        return HttpResponse.json({});
+      }),
+    );
+    const started = performance.now();
+    const error = await mintError({ timeoutMs: 50 });
+    expect(error.code).toBe("upstream_timeout");
+    expect(error.status).toBe(504);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test("headers sent but the body stalls → upstream_timeout, not malformed", async () => {
+    server.use(
+      http.post(
+        UPSTREAM_TOKENS_URL,
+        () =>
+          new HttpResponse(
+            new ReadableStream({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"jwt":"'));
+              },
+            }),
+            { headers: { "Content-Type": "application/json" } },
+          ),
+      ),
+    );
+    const error = await mintError({ timeoutMs: 100 });
+    expect(error.code).toBe("upstream_timeout");
+  });
+});
+
+describe("malformed 200 replies → upstream_malformed (502)", () => {
+  test("a body that is not JSON", async () => {
+    server.use(
+      http.post(UPSTREAM_TOKENS_URL, () =>
+        HttpResponse.html("<html>Welcome to nginx</html>"),
+      ),
+    );
+    const error = await mintError();
+    expect(error.code).toBe("upstream_malformed");
+    expect(error.status).toBe(502);
+    expect(error.message).toContain("REACTOR_API_URL");
+  });
+
+  test.each(Object.entries(MALFORMED_UPSTREAM_BODIES))(
+    "%s",
+    async (_, body) => {
+      server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.json(body)));
+      const error = await mintError();
+      expect(error.code).toBe<TokenErrorCode>("upstream_malformed");
+    },
+  );
+});
+
+describe("parseRetryAfter", () => {
+  const now = Date.parse("2030-01-01T00:00:00Z");
+
+  test.each([
+    ["5", 5],
+    [" 120 ", 120],
+    ["0", 1],
+    ["999999", 3600],
+    ["Tue, 01 Jan 2030 00:00:30 GMT", 30],
+    ["Mon, 31 Dec 2029 23:59:00 GMT", 1],
+  ])("%j → %s", (value, expected) => {
+    expect(parseRetryAfter(value, now)).toBe(expected);
+  });
+
+  test.each([null, "", "soon", "-5"])("%j → undefined", (value) => {
+    expect(parseRetryAfter(value, now)).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+import type { ReactNode } from "react";
+import { vi } from "vitest";
+import { create } from "zustand";
+
+/**
+ * A stand-in for @reactor-team/js-sdk at its module boundary: the same hook
+ * and component names, backed by a plain zustand store the test drives.
+ * Use with `vi.mock("@reactor-team/js-sdk", () => fakeSdkModule)`.
+ */
+type Handler = (...args: unknown[]) => void;
+
+export interface FakeReactorState {
+  status: "disconnected" | "connecting" | "waiting" | "ready";
+  sessionId?: string;
+  lastError?: { code: string; message: string; timestamp: number };
+  tracks: Record<string, unknown>;
+  connect: ReturnType<typeof vi.fn>;
+  disconnect: ReturnType<typeof vi.fn>;
+  reconnect: ReturnType<typeof vi.fn>;
+  sendCommand: ReturnType<typeof vi.fn>;
+  internal: { reactor: FakeReactor };
+}
+
+export class FakeReactor {
+  capabilities: unknown;
+  private handlers = new Map<string, Set<Handler>>();
+
+  on(event: string, handler: Handler) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler);
+  }
+  off(event: string, handler: Handler) {
+    this.handlers.get(event)?.delete(handler);
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+  getCapabilities() {
+    return this.capabilities;
+  }
+}
+
+export const fakeStore = create<FakeReactorState>(() => initialState());
+
+function initialState(): FakeReactorState {
+  return {
+    status: "disconnected",
+    sessionId: undefined,
+    lastError: undefined,
+    tracks: {},
+    // Like the SDK: connect() moves to "connecting" before it resolves.
+    connect: vi.fn(async () => fakeStore.setState({ status: "connecting" })),
+    disconnect: vi.fn(async () => undefined),
+    reconnect: vi.fn(async () => undefined),
+    sendCommand: vi.fn(async () => undefined),
+    internal: { reactor: new FakeReactor() },
+  };
+}
+
+export function resetFakeSdk() {
+  fakeStore.setState(initialState(), true);
+  latestMessageHandler = undefined;
+}
+
+let latestMessageHandler: ((message: unknown) => void) | undefined;
+
+/** Deliver an application message as the SDK's useReactorMessage would. */
+export function emitModelMessage(message: unknown) {
+  latestMessageHandler?.(message);
+}
+
+export const fakeSdkModule = {
+  ReactorProvider: ({ children }: { children: ReactNode }) => children,
+  ReactorView: () => <div data-testid="reactor-view" />,
+  useReactor: <T,>(selector: (state: FakeReactorState) => T) =>
+    fakeStore(selector),
+  useStats: () => undefined,
+  useReactorMessage: (handler: (message: unknown) => void) => {
+    latestMessageHandler = handler;
+  },
+};
