@@ -11,17 +11,18 @@ export function ConnectionButtons({ controls }: { controls: SessionControls }) {
         </button>
       );
     case "preparing":
-      return (
-        <button type="button" className="button primary" disabled aria-busy>
-          Connect
-        </button>
-      );
+      return <ConnectingButton />;
     case "connecting":
     case "waiting":
+      // Cancel sits beside a disabled Connect, never in its place: the second
+      // half of a double click on Connect must not cancel the session.
       return (
-        <button type="button" className="button" onClick={disconnect}>
-          Cancel
-        </button>
+        <>
+          <ConnectingButton />
+          <button type="button" className="button" onClick={disconnect}>
+            Cancel
+          </button>
+        </>
       );
     case "ready":
       return (
@@ -47,4 +48,12 @@ export function ConnectionButtons({ controls }: { controls: SessionControls }) {
         </>
       );
   }
+}
+
+function ConnectingButton() {
+  return (
+    <button type="button" className="button primary" disabled aria-busy>
+      Connecting…
+    </button>
+  );
 }

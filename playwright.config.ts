@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { CANARY_KEY, servers } from "./tests/e2e/support/servers";
+
+// Everything runs on loopback against `next build` output plus the local
+// emulator: nothing here ever calls the real Reactor service or a GPU.
+
+// Playwright's own Chromium when `npx playwright install chromium` was run
+// (a laptop), else Debian's (CI and our machines, where browser downloads are
+// blocked). CHROMIUM_PATH overrides both.
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync(chromium.executablePath())) return undefined;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return undefined;
+}
+
+const next = (mode: "start" | "dev", port: number) =>
+  `node node_modules/next/dist/bin/next ${mode} -H 127.0.0.1 -p ${port}`;
+
+const appEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  REACTOR_API_KEY: CANARY_KEY,
+  REACTOR_API_URL: servers.emulatorUrl,
+  REACTOR_MODEL: "reactor/helios",
+  // The suite mints far more tokens from one address than a visitor would.
+  TOKEN_RATE_LIMIT_PER_MINUTE: "1000",
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One emulator is shared and its scenario is global: run tests serially.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  outputDir: "test-results/e2e-artifacts",
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
+    : "list",
+  use: {
+    baseURL: servers.appUrl,
+    trace: "on-first-retry",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            // Our machines have no internet: background fetches only add noise.
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            // Root (CI) cannot use Chromium's sandbox.
+            ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+          ],
+          // Chromium's crashpad ignores the profile dir and writes into
+          // XDG_CONFIG_HOME: keep it out of the user's config.
+          env: {
+            ...process.env,
+            XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "e2e-chromium-")),
+          },
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
+      url: `${servers.emulatorUrl}/_emulator/state`,
+      env: { EMULATOR_PORT: String(servers.emulatorPort) },
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+    },
+    {
+      command: next("start", servers.appPort),
+      url: servers.appUrl,
+      env: appEnv,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // Development mode, for what only it does: StrictMode double effects.
+      command: next("dev", servers.devPort),
+      url: servers.devUrl,
+      env: appEnv,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: next("start", servers.setupPort),
+      url: servers.setupUrl,
+      // Empty, not unset: process env wins over a developer's .env.local.
+      env: { NEXT_TELEMETRY_DISABLED: "1", REACTOR_API_KEY: "" },
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

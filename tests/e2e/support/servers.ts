@@ -1,0 +1,21 @@
+// Where the e2e servers listen. Fixed (overridable) ports so the webServer
+// URLs are known up front; they avoid common ports other jobs may hold.
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 43100);
+const SETUP_PORT = Number(process.env.E2E_SETUP_PORT ?? 43101);
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 43102);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 43787);
+
+export const servers = {
+  appPort: APP_PORT,
+  setupPort: SETUP_PORT,
+  devPort: DEV_PORT,
+  emulatorPort: EMULATOR_PORT,
+  appUrl: `http://127.0.0.1:${APP_PORT}`,
+  setupUrl: `http://127.0.0.1:${SETUP_PORT}`,
+  devUrl: `http://127.0.0.1:${DEV_PORT}`,
+  emulatorUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
+};
+
+/** Served as REACTOR_API_KEY; the canary test proves it never leaves the server. */
+export const CANARY_KEY =
+  process.env.E2E_CANARY_KEY ?? "rk_canary_3f9c1e7a5b2d4068";

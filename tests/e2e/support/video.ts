@@ -1,0 +1,58 @@
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Waits until the SDK's <video> has decoded `frames` new frames, counted by
+ * requestVideoFrameCallback: proof that video really plays, not just that an
+ * element exists.
+ */
+export async function expectFramesDecoding(page: Page, frames = 15) {
+  const video = page.locator(".stage video");
+  await expect(video).toBeVisible();
+  const counted = await video.evaluate(
+    (el: HTMLVideoElement, wanted) =>
+      new Promise<number>((resolve, reject) => {
+        let n = 0;
+        const timer = setTimeout(
+          () => reject(new Error(`only ${n} frames`)),
+          10_000,
+        );
+        const onFrame = () => {
+          if (++n >= wanted) {
+            clearTimeout(timer);
+            resolve(n);
+          } else el.requestVideoFrameCallback(onFrame);
+        };
+        el.requestVideoFrameCallback(onFrame);
+      }),
+    frames,
+  );
+  expect(counted).toBeGreaterThanOrEqual(frames);
+  const size = await video.evaluate((el: HTMLVideoElement) => [
+    el.videoWidth,
+    el.videoHeight,
+  ]);
+  expect(size[0]).toBeGreaterThan(0);
+  expect(size[1]).toBeGreaterThan(0);
+}
+
+/** Mean RGB of the current frame, to tell scenes apart. */
+export async function meanColor(page: Page): Promise<[number, number, number]> {
+  return page.locator(".stage video").evaluate((el: HTMLVideoElement) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 64;
+    canvas.height = 36;
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(el, 0, 0, canvas.width, canvas.height);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      r += data[i]!;
+      g += data[i + 1]!;
+      b += data[i + 2]!;
+    }
+    const pixels = data.length / 4;
+    return [r / pixels, g / pixels, b / pixels] as [number, number, number];
+  });
+}
