@@ -1,2 +1,4 @@
 /** Prettier defaults; this file exists so editors and CI agree. */
-export default {};
+const config = {};
+
+export default config;

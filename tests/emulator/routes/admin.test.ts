@@ -1,0 +1,102 @@
+// @vitest-environment node
+import { expect, test } from "vitest";
+import { DEFAULT_SCENARIO } from "@/emulator/scenario";
+import { startTestEmulator } from "../support/emulator";
+
+test("GET /_emulator/state has the contract shape", async () => {
+  const { api } = await startTestEmulator();
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  const state = await api.state();
+  expect(state).toEqual({
+    scenario: DEFAULT_SCENARIO,
+    sessions: [
+      expect.objectContaining({
+        id,
+        model: "reactor/helios",
+        state: expect.stringMatching(/^(PENDING|WAITING|ACTIVE)$/),
+        createdAt: expect.any(Number),
+        scene: "testsrc",
+        paused: false,
+        connected: false,
+      }),
+    ],
+    counts: { created: 1, active: 1 },
+    tokens: { minted: 1 },
+  });
+  expect(state.sessions[0]).not.toHaveProperty("closedAt");
+});
+
+test("PUT /_emulator/scenario merges a partial scenario and returns the whole one; DELETE resets", async () => {
+  const { api } = await startTestEmulator({ scenario: { sdpDelayMs: 10 } });
+  const merged = await api.request("PUT", "/_emulator/scenario", {
+    body: { gpuDelayMs: 1500 },
+  });
+  expect(merged.status).toBe(200);
+  expect(merged.json).toEqual({
+    ...DEFAULT_SCENARIO,
+    sdpDelayMs: 10,
+    gpuDelayMs: 1500,
+  });
+  const again = await api.request("PUT", "/_emulator/scenario", {
+    body: { mintFailure: "timeout" },
+  });
+  expect(again.json).toMatchObject({
+    gpuDelayMs: 1500,
+    mintFailure: "timeout",
+  });
+  const reset = await api.request("DELETE", "/_emulator/scenario");
+  expect(reset.json).toEqual(DEFAULT_SCENARIO);
+  expect((await api.state()).scenario).toEqual(DEFAULT_SCENARIO);
+});
+
+test("an invalid scenario is refused with 400 and changes nothing", async () => {
+  const { api } = await startTestEmulator();
+  for (const body of [
+    { mintFailure: 418 },
+    { gpuDelayMs: -1 },
+    { typo: 1 },
+    { maxConcurrentSessions: "5" },
+  ]) {
+    const response = await api.request("PUT", "/_emulator/scenario", { body });
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatch(/invalid scenario/);
+  }
+  expect((await api.state()).scenario).toEqual(DEFAULT_SCENARIO);
+});
+
+test("POST /_emulator/reset closes every session and clears counters and scenario", async () => {
+  const { api } = await startTestEmulator({ scenario: { gpuDelayMs: 5 } });
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  const reset = await api.request("POST", "/_emulator/reset");
+  expect(reset.status).toBe(200);
+  expect(reset.json).toEqual({
+    scenario: DEFAULT_SCENARIO,
+    sessions: [],
+    counts: { created: 0, active: 0 },
+    tokens: { minted: 0 },
+  });
+  // The session is gone for clients too.
+  const polled = await api.request("GET", `/sessions/${id}`, {
+    headers: { Authorization: `Bearer ${jwt}`, "Reactor-API-Version": "1" },
+  });
+  expect(polled.status).toBe(404);
+});
+
+test("admin endpoints answer CORS preflights and carry Access-Control-Allow-Origin", async () => {
+  const { url } = await startTestEmulator();
+  const preflight = await fetch(`${url}/_emulator/scenario`, {
+    method: "OPTIONS",
+    headers: {
+      Origin: "http://127.0.0.1:3000",
+      "Access-Control-Request-Method": "PUT",
+    },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get("access-control-allow-methods")).toContain(
+    "PUT",
+  );
+  const state = await fetch(`${url}/_emulator/state`);
+  expect(state.headers.get("access-control-allow-origin")).toBe("*");
+});

@@ -1,0 +1,189 @@
+// @vitest-environment node
+import { expect, test } from "vitest";
+import { DEFAULT_TIMINGS } from "@/emulator/options";
+import { reapReason } from "@/emulator/sessions/reaper";
+import type { Session } from "@/emulator/sessions/session";
+import { sdkHeaders, startTestEmulator } from "../support/emulator";
+import { connectClient } from "../support/webrtc-client";
+
+const T0 = 1_000_000;
+
+function session(overrides: Partial<Session> = {}): Session {
+  return {
+    id: "s",
+    model: "m",
+    mode: "cloud",
+    owner: { kind: "local" },
+    createdAt: T0,
+    gpuReadyAt: T0,
+    readyAt: T0,
+    deadlineAt: T0 + DEFAULT_TIMINGS.maxSessionMs,
+    player: undefined as never,
+    peerGeneration: 0,
+    answer: { status: "none" },
+    offers: 0,
+    webcamPackets: 0,
+    commands: 0,
+    uploads: [],
+    timers: new Set(),
+    ...overrides,
+  };
+}
+
+const t = DEFAULT_TIMINGS;
+
+test("reapReason: each deadline, and nothing before it", () => {
+  expect(reapReason(session(), T0 + t.offerTimeoutMs - 1, t)).toBeNull();
+  expect(reapReason(session(), T0 + t.offerTimeoutMs, t)).toBe("no_offer");
+  // A session still waiting for its GPU cannot be blamed for not offering.
+  expect(
+    reapReason(
+      session({ gpuReadyAt: T0 + 60_000, readyAt: T0 + 60_000 }),
+      T0 + t.offerTimeoutMs,
+      t,
+    ),
+  ).toBeNull();
+
+  const answered = {
+    offers: 1,
+    lastOfferAt: T0,
+    answer: { status: "ready", sdp: "", at: T0 },
+  } as const;
+  expect(reapReason(session(answered), T0 + t.offerTimeoutMs, t)).toBe(
+    "connect_timeout",
+  );
+  expect(
+    reapReason(
+      session({ ...answered, answer: { status: "pending" } }),
+      T0 + t.offerTimeoutMs,
+      t,
+    ),
+  ).toBeNull();
+
+  const connected = {
+    ...answered,
+    connectedAt: T0,
+    lastLivenessAt: T0 + 10_000,
+    peer: {} as never,
+  };
+  expect(
+    reapReason(session(connected), T0 + 10_000 + t.pingTimeoutMs - 1, t),
+  ).toBeNull();
+  expect(reapReason(session(connected), T0 + 10_000 + t.pingTimeoutMs, t)).toBe(
+    "ping_timeout",
+  );
+
+  expect(
+    reapReason(
+      session({ ...answered, peerLostAt: T0 }),
+      T0 + t.peerLostGraceMs - 1,
+      t,
+    ),
+  ).toBeNull();
+  expect(
+    reapReason(
+      session({ ...answered, peerLostAt: T0 }),
+      T0 + t.peerLostGraceMs,
+      t,
+    ),
+  ).toBe("peer_lost");
+
+  expect(reapReason(session(connected), T0 + t.maxSessionMs, t)).toBe(
+    "max_duration",
+  );
+});
+
+test("a session nobody sends an offer for is reaped", async () => {
+  const { api } = await startTestEmulator({ timings: { offerTimeoutMs: 150 } });
+  const { jwt } = await api.mint();
+  await api.createSession(jwt);
+  await expect
+    .poll(async () => (await api.state()).sessions[0].closeReason, {
+      timeout: 3_000,
+    })
+    .toBe("no_offer");
+  expect((await api.state()).counts.active).toBe(0);
+});
+
+test("sessions end at the time cap, or earlier with the token's max_session_duration_seconds", async () => {
+  const { api } = await startTestEmulator({
+    timings: { maxSessionMs: 200, offerTimeoutMs: 60_000 },
+  });
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  await expect
+    .poll(async () => (await api.state()).sessions[0].closeReason, {
+      timeout: 3_000,
+    })
+    .toBe("max_duration");
+  expect(
+    (await api.request("GET", `/sessions/${id}`, { headers: sdkHeaders(jwt) }))
+      .json.state,
+  ).toBe("CLOSED");
+
+  const capped = await startTestEmulator();
+  const scoped = await capped.api.mint({
+    authorization_details: [
+      { type: "session", constraints: { max_session_duration_seconds: 90 } },
+    ],
+  });
+  await capped.api.createSession(scoped.jwt);
+  const [session] = (await capped.api.state()).sessions;
+  expect(session.deadlineAt - session.createdAt).toBe(90_000);
+});
+
+test("a connected client that stops talking on the data channel is reaped; one that pings is not", async () => {
+  const { api } = await startTestEmulator({ timings: { pingTimeoutMs: 400 } });
+  const { jwt } = await api.mint();
+  const quiet = (await api.createSession(jwt)).json.session_id;
+  const chatty = (await api.createSession(jwt)).json.session_id;
+  await api.waitReady(jwt, quiet);
+  await api.waitReady(jwt, chatty);
+  const chattyClient = await connectClient(api, jwt, chatty);
+  const pinger = setInterval(() => chattyClient.send("runtime", "ping"), 75);
+  const quietClient = await connectClient(api, jwt, quiet);
+  try {
+    await expect
+      .poll(
+        async () =>
+          (await api.state()).sessions.find(
+            (s: { id: string }) => s.id === quiet,
+          ).closeReason,
+        {
+          timeout: 4_000,
+        },
+      )
+      .toBe("ping_timeout");
+    const chattyState = (await api.state()).sessions.find(
+      (s: { id: string }) => s.id === chatty,
+    );
+    expect(chattyState).toMatchObject({ state: "ACTIVE", connected: true });
+  } finally {
+    clearInterval(pinger);
+    await Promise.all([quietClient.close(), chattyClient.close()]);
+  }
+});
+
+test("dieAfterMs closes a connected session's peer and marks it CLOSED", async () => {
+  const { api } = await startTestEmulator({ scenario: { dieAfterMs: 300 } });
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  await api.waitReady(jwt, id);
+  const client = await connectClient(api, jwt, id);
+  try {
+    await expect
+      .poll(async () => (await api.state()).sessions[0].closeReason, {
+        timeout: 3_000,
+      })
+      .toBe("scenario_die_after");
+    await expect
+      .poll(() => client.channel.readyState, { timeout: 3_000 })
+      .toBe("closed");
+    const polled = await api.request("GET", `/sessions/${id}`, {
+      headers: sdkHeaders(jwt),
+    });
+    expect(polled.json.state).toBe("CLOSED");
+  } finally {
+    await client.close();
+  }
+});
