@@ -16,6 +16,7 @@ import { freePort } from "./lib/free-port.mjs";
 import { startNext } from "./lib/start-next.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SETTLE_MS = 500;
 const MODEL = "reactor/helios";
 const KEY = "rk_bench";
 
@@ -130,6 +131,9 @@ async function measure(browser, { url, init, ready }) {
   if (init) await page.addInitScript(init);
   await page.goto(url);
   await ready(page);
+  // Same idle time on both pages before the click, so neither is measured
+  // while still settling from its own load.
+  await page.waitForTimeout(SETTLE_MS);
   await page.evaluate(INSTRUMENT);
   await page.getByRole("button", { name: "Connect" }).click();
   const firstFrameMs = await page.evaluate(
