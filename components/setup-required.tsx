@@ -16,10 +16,9 @@ export function SetupRequired({ issues, development }: Props) {
       <h1>Setup required</h1>
       <p>The app cannot mint Reactor session tokens until this is fixed:</p>
       <ul className="setup-issues">
+        {/* Each message names its variable and the fix (lib/server/env.ts). */}
         {issues.map((issue) => (
-          <li key={issue.variable}>
-            <code>{issue.variable}</code>: {issue.message}
-          </li>
+          <li key={issue.variable}>{issue.message}</li>
         ))}
       </ul>
       <h2>How to fix it</h2>

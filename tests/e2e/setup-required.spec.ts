@@ -7,7 +7,9 @@ test("without a key the setup screen says what to fix", async ({ page }) => {
     page.getByRole("heading", { name: "Setup required" }),
   ).toBeVisible();
   await expect(
-    page.getByText("REACTOR_API_KEY", { exact: true }).first(),
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "REACTOR_API_KEY is not set" }),
   ).toBeVisible();
   await expect(page.getByText(".env.local").first()).toBeVisible();
   // A production build never falls back to the emulator on its own.
