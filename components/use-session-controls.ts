@@ -57,6 +57,8 @@ export function useSessionControls(
   // A ref, not state: two clicks in one frame both see the same render.
   const busy = useRef(false);
 
+  // Joins the mint stream-app.tsx started before this chunk loaded (the
+  // cache shares one request), so a failing key shows before any click.
   useEffect(() => {
     let live = true;
     tokens.get().catch((error: unknown) => {
