@@ -1,21 +1,9 @@
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/e2e/support/chromium";
 import { CANARY_KEY, servers } from "./tests/e2e/support/servers";
 
 // Everything runs on loopback against `next build` output plus the local
 // emulator: nothing here ever calls the real Reactor service or a GPU.
-
-// Playwright's own Chromium when `npx playwright install chromium` was run
-// (a laptop), else Debian's (CI and our machines, where browser downloads are
-// blocked). CHROMIUM_PATH overrides both.
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
-}
 
 const next = (mode: "start" | "dev", port: number) =>
   `node node_modules/next/dist/bin/next ${mode} -H 127.0.0.1 -p ${port}`;
@@ -51,25 +39,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: [
-            // Our machines have no internet: background fetches only add noise.
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-            // Root (CI) cannot use Chromium's sandbox.
-            ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-          ],
-          // Chromium's crashpad ignores the profile dir and writes into
-          // XDG_CONFIG_HOME: keep it out of the user's config.
-          env: {
-            ...process.env,
-            XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "e2e-chromium-")),
-          },
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

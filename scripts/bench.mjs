@@ -1,4 +1,5 @@
-// `npm run bench` (after `npm run build`): on loopback, against the local
+// `npm run bench` (after `npm run build`; runs under tsx to share the e2e
+// suite's Chromium launch options): on loopback, against the local
 // emulator, measures
 //   1. click-to-first-frame and the SDK's connectionTimings.totalMs for our
 //      page and for a bare page (only ReactorProvider/ReactorView with a
@@ -7,11 +8,10 @@
 // It prints figures; it asserts nothing, so a busy machine cannot flake CI.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../tests/e2e/support/chromium.ts";
 import { freePort } from "./lib/free-port.mjs";
 import { startNext } from "./lib/start-next.mjs";
 
@@ -185,23 +185,7 @@ const app = await startNext({
   },
 });
 
-const executablePath =
-  process.env.CHROMIUM_PATH ??
-  (existsSync(chromium.executablePath()) ? undefined : "/usr/bin/chromium");
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-  ],
-  env: {
-    ...process.env,
-    XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "bench-chromium-")),
-  },
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 try {
   const ours = {
