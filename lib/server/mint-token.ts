@@ -25,9 +25,25 @@ export const DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS = 30;
 /** Never tell a visitor to wait longer than this, whatever upstream says. */
 const MAX_RETRY_AFTER_SECONDS = 3_600;
 
+/**
+ * Why a cap on the body: a token reply is ~1 KiB; whatever answers at
+ * REACTOR_API_URL (a misconfigured proxy, a hostile host) must not make this
+ * server buffer megabytes per visitor.
+ */
+export const MAX_UPSTREAM_BODY_BYTES = 64 * 1024;
+/** Reactor's JWTs are well under 2 KiB; a larger "token" is not one. */
+export const MAX_JWT_LENGTH = 8 * 1024;
+/** A token with less than this left is useless by the time the SDK connects. */
+const MIN_REMAINING_SECONDS = 60;
+/** Clock skew between this server and Reactor that is still accepted. */
+const EXPIRY_SKEW_SECONDS = 15 * 60;
+
+/** A compact JWS: three base64url parts (RFC 7515 §7.1). Claims are never read. */
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
 /** Reactor's 200 body; a 200 without a non-empty jwt is a failure (Rust core does the same). */
 const upstreamTokenSchema = z.object({
-  jwt: z.string().min(1),
+  jwt: z.string().max(MAX_JWT_LENGTH).regex(JWT_SHAPE),
   /** Unix epoch seconds, already clamped to Reactor's 6 h ceiling. */
   expires_at: z.number().int().positive(),
 });
@@ -76,6 +92,9 @@ export async function mintToken(
       signal,
       // A token must never be served from a fetch cache.
       cache: "no-store",
+      // Never follow a redirect: fetch would resend Reactor-API-Key to the
+      // target and we would serve its JWT as ours. A 3xx is reported below.
+      redirect: "manual",
     });
   } catch (error) {
     throw signal.aborted
@@ -93,27 +112,75 @@ export async function mintToken(
     throw errorForStatus(response, config);
   }
 
-  let body: unknown;
+  let text: string | undefined;
   try {
     // Raced against the signal ourselves: not every fetch implementation
     // (mocks, wrappers) ties the body stream to the request's signal.
-    body = await Promise.race([response.json(), rejectWhenAborted(signal)]);
+    text = await Promise.race([
+      readCapped(response, MAX_UPSTREAM_BODY_BYTES),
+      rejectWhenAborted(signal),
+    ]);
   } catch (error) {
-    if (signal.aborted) {
-      response.body?.cancel().catch(() => undefined);
-      throw timeoutError(config, timeoutMs, error);
-    }
-    body = undefined; // not JSON: reported as malformed below
+    if (!response.body?.locked) response.body?.cancel().catch(() => undefined);
+    if (signal.aborted) throw timeoutError(config, timeoutMs, error);
+    text = undefined; // unreadable: reported as malformed below
   }
 
-  const parsed = upstreamTokenSchema.safeParse(body);
+  const parsed = upstreamTokenSchema.safeParse(parseJson(text));
   if (!parsed.success) {
     throw new TokenError(
       "upstream_malformed",
       `Reactor answered the token request without a usable token. Check that REACTOR_API_URL (${config.apiUrl}) points at the Reactor API itself, not a web page or proxy, then try again.`,
     );
   }
-  return { jwt: parsed.data.jwt, expiresAt: parsed.data.expires_at * 1000 };
+  // Reactor clamps to 6 h and answers in seconds. Milliseconds (above 1e11),
+  // an expiry in the past or far beyond what we asked for mean the answer is
+  // not Reactor's, or one of the two clocks is wrong: either way the browser
+  // would hold a token whose expiry it cannot trust.
+  const nowSeconds = Date.now() / 1000;
+  const expiresAt = parsed.data.expires_at;
+  if (
+    expiresAt <= nowSeconds + MIN_REMAINING_SECONDS ||
+    expiresAt > nowSeconds + config.tokenLifetimeSeconds + EXPIRY_SKEW_SECONDS
+  ) {
+    throw new TokenError(
+      "upstream_malformed",
+      `Reactor answered the token request with an expiry this server cannot trust (not between 1 minute and REACTOR_TOKEN_LIFETIME_SECONDS from now). Check this server's clock (it must be in sync, e.g. via NTP) and that REACTOR_API_URL (${config.apiUrl}) points at the Reactor API itself, then try again.`,
+    );
+  }
+  return { jwt: parsed.data.jwt, expiresAt: expiresAt * 1000 };
+}
+
+/** The body as text, or a rejection once it passes `limit` bytes. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get("Content-Length"));
+  if (declared > limit) throw new Error("upstream body too large");
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: a stream source may settle its cancel only later (msw's
+      // never does), and the connection is freed either way.
+      reader.cancel().catch(() => undefined);
+      throw new Error("upstream body too large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function rejectWhenAborted(signal: AbortSignal): Promise<never> {
@@ -143,6 +210,19 @@ function isPlainHttp(url: string): boolean {
 
 function errorForStatus(response: Response, config: MintConfig): TokenError {
   const { status } = response;
+  if (status >= 300 && status < 400) {
+    // Only the target's origin is named: a Location path or query may carry
+    // anything, and the key itself was never sent there.
+    const location = response.headers.get("Location");
+    const target =
+      location && URL.canParse(location, config.apiUrl)
+        ? ` to ${new URL(location, config.apiUrl).origin}`
+        : "";
+    return new TokenError(
+      "upstream_error",
+      `Reactor's token endpoint answered with a redirect (HTTP ${status})${target}, which this app never follows, so the API key is not sent anywhere else. Set REACTOR_API_URL to the final Reactor API address (for example with https:// instead of http://) and restart the server.`,
+    );
+  }
   if (status === 401) {
     return new TokenError(
       "key_rejected",

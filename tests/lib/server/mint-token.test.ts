@@ -3,6 +3,8 @@ import { delay, http, HttpResponse } from "msw";
 import { describe, expect, test } from "vitest";
 import {
   DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS,
+  MAX_JWT_LENGTH,
+  MAX_UPSTREAM_BODY_BYTES,
   mintToken,
   parseRetryAfter,
   type MintConfig,
@@ -16,6 +18,7 @@ import {
   UPSTREAM_JWT,
   UPSTREAM_TOKENS_URL,
   UPSTREAM_UNKNOWN_KEY_BODY,
+  upstreamToken,
 } from "../../fixtures/upstream-token";
 import { server } from "../../msw/server";
 
@@ -53,14 +56,18 @@ function answer(status: number, init?: ResponseInit) {
   );
 }
 
+/** Unix seconds `offset` seconds from now, as Reactor would send it. */
+const inSeconds = (offset: number) => Math.floor(Date.now() / 1000) + offset;
+
 test("returns the JWT with expiresAt converted from seconds to milliseconds", async () => {
+  const expiresAt = inSeconds(3600);
   server.use(
     http.post(UPSTREAM_TOKENS_URL, () =>
-      HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: 1_900_000_000 }),
+      HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: expiresAt }),
     ),
   );
   const token = await mintToken(config);
-  expect(token).toEqual({ jwt: UPSTREAM_JWT, expiresAt: 1_900_000_000_000 });
+  expect(token).toEqual({ jwt: UPSTREAM_JWT, expiresAt: expiresAt * 1000 });
   expect(tokenResponseSchema.parse(token)).toEqual(token);
 });
 
@@ -118,7 +125,7 @@ test("appends /tokens to a base URL that has a path", async () => {
       url = request.url;
       return HttpResponse.json({
         jwt: UPSTREAM_JWT,
-        expires_at: 1_900_000_000,
+        expires_at: inSeconds(3600),
       });
     }),
   );
@@ -259,6 +266,148 @@ describe("malformed 200 replies → upstream_malformed (502)", () => {
       expect(error.code).toBe<TokenErrorCode>("upstream_malformed");
     },
   );
+});
+
+describe("redirects are never followed", () => {
+  test.each([301, 302, 307, 308])(
+    "%s → upstream_error naming the redirect; the key never reaches the target",
+    async (status) => {
+      const atTarget: Request[] = [];
+      server.use(
+        http.post(
+          UPSTREAM_TOKENS_URL,
+          () =>
+            new HttpResponse(null, {
+              status,
+              headers: {
+                Location: "https://evil.reactor.test/steal?from=tokens",
+              },
+            }),
+        ),
+        http.all("https://evil.reactor.test/*", ({ request }) => {
+          atTarget.push(request);
+          return HttpResponse.json(upstreamToken(inSeconds(3600)));
+        }),
+      );
+      const error = await mintError();
+      expect(error.code).toBe("upstream_error");
+      expect(error.message).toContain(`redirect (HTTP ${status})`);
+      expect(error.message).toContain("https://evil.reactor.test");
+      // Only the origin is named, never the path or query of the Location.
+      expect(error.message).not.toContain("steal");
+      expect(error.message).toContain("REACTOR_API_URL");
+      expect(atTarget).toHaveLength(0);
+    },
+  );
+});
+
+describe("bounded replies", () => {
+  test("a body over 64 KiB → upstream_malformed, without reading the rest", async () => {
+    let pulled = 0;
+    server.use(
+      http.post(
+        UPSTREAM_TOKENS_URL,
+        () =>
+          new HttpResponse(
+            // An endless stream: only a reader that stops can finish.
+            new ReadableStream({
+              pull(controller) {
+                pulled += 1;
+                controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+              },
+            }),
+            { headers: { "Content-Type": "application/json" } },
+          ),
+      ),
+    );
+    const error = await mintError();
+    expect(error.code).toBe("upstream_malformed");
+    expect(pulled).toBeLessThan(20);
+  });
+
+  test("a declared Content-Length over 64 KiB is refused before reading", async () => {
+    server.use(
+      http.post(
+        UPSTREAM_TOKENS_URL,
+        () =>
+          new HttpResponse(" ".repeat(MAX_UPSTREAM_BODY_BYTES + 1), {
+            headers: { "Content-Type": "application/json" },
+          }),
+      ),
+    );
+    expect((await mintError()).code).toBe("upstream_malformed");
+  });
+
+  test("a valid token padded to just under 64 KiB is still accepted", async () => {
+    const body = JSON.stringify(upstreamToken(inSeconds(3600)));
+    server.use(
+      http.post(
+        UPSTREAM_TOKENS_URL,
+        () =>
+          new HttpResponse(
+            body + " ".repeat(MAX_UPSTREAM_BODY_BYTES - body.length),
+            { headers: { "Content-Type": "application/json" } },
+          ),
+      ),
+    );
+    expect((await mintToken(config)).jwt).toBe(UPSTREAM_JWT);
+  });
+});
+
+describe("the token itself", () => {
+  const reply = (body: { jwt: string; expires_at: number }) =>
+    server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.json(body)));
+
+  test.each([
+    ["not three parts", "opaque-token"],
+    ["four parts", `${UPSTREAM_JWT}.extra`],
+    ["characters outside base64url", "a+b.c/d.e=f"],
+    ["an empty signature part", "eyJh.eyJz."],
+    ["over 8 KiB", `eyJh.${"a".repeat(MAX_JWT_LENGTH)}.c2ln`],
+  ])("%s → upstream_malformed", async (_, jwt) => {
+    reply({ jwt, expires_at: inSeconds(3600) });
+    expect((await mintError()).code).toBe("upstream_malformed");
+  });
+
+  test("a JWT of exactly 8 KiB is accepted", async () => {
+    const jwt = `eyJh.${"a".repeat(MAX_JWT_LENGTH - 10)}.c2ln`;
+    expect(jwt).toHaveLength(MAX_JWT_LENGTH);
+    reply({ jwt, expires_at: inSeconds(3600) });
+    expect((await mintToken(config)).jwt).toBe(jwt);
+  });
+});
+
+describe("expires_at must be a plausible time in seconds", () => {
+  const reply = (expiresAt: number) =>
+    server.use(
+      http.post(UPSTREAM_TOKENS_URL, () =>
+        HttpResponse.json(upstreamToken(expiresAt)),
+      ),
+    );
+
+  test.each([
+    ["in milliseconds", () => Date.now() + 3_600_000],
+    ["in the past", () => inSeconds(-10)],
+    ["under a minute away", () => inSeconds(30)],
+    [
+      "beyond the requested lifetime plus 15 min",
+      () => inSeconds(3600 + 15 * 60 + 60),
+    ],
+  ])("%s → upstream_malformed pointing at the clock", async (_, expiresAt) => {
+    reply(expiresAt());
+    const error = await mintError();
+    expect(error.code).toBe("upstream_malformed");
+    expect(error.message).toContain("clock");
+  });
+
+  test.each([
+    ["just over a minute away", 90],
+    ["exactly the requested lifetime", 3600],
+    ["the requested lifetime plus 14 min of skew", 3600 + 14 * 60],
+  ])("%s is accepted", async (_, offset) => {
+    reply(inSeconds(offset));
+    expect((await mintToken(config)).expiresAt).toBe(inSeconds(offset) * 1000);
+  });
 });
 
 describe("parseRetryAfter", () => {
