@@ -29,6 +29,8 @@
  * nothing about the configuration. Config is read on every request, so
  * changing the environment needs no rebuild.
  *
+ * HEAD is answered 405 without minting (see HEAD below).
+ *
  * What this route never does: log or echo the API key. TokenError messages are
  * written not to contain it, the upstream body is never forwarded, and
  * unexpected errors answer a generic 500 (the details go to the server log).
@@ -131,6 +133,17 @@ export async function GET(request: Request): Promise<Response> {
       corsOrigin,
     );
   }
+}
+
+/**
+ * Next derives HEAD from GET when a route exports no HEAD, which would mint
+ * (and spend a Reactor token) for a request whose body is thrown away.
+ */
+export function HEAD(): Response {
+  return new Response(null, {
+    status: 405,
+    headers: { Allow: "GET", "Cache-Control": CACHE_CONTROL },
+  });
 }
 
 function errorResponse(

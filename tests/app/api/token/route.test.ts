@@ -125,8 +125,38 @@ async function expectError(code: TokenErrorCode, request?: Request) {
   return { response, message: parsed.error.message };
 }
 
-test("exports only GET", () => {
-  expect(Object.keys(route)).toEqual(["GET"]);
+test("exports only GET, and HEAD so Next does not derive one from GET", () => {
+  expect(Object.keys(route).sort()).toEqual(["GET", "HEAD"]);
+});
+
+test("HEAD never mints: 405 with Allow: GET, uncacheable", async () => {
+  const response = route.HEAD();
+  expect(response.status).toBe(405);
+  expect(response.headers.get("Allow")).toBe("GET");
+  expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(await response.text()).toBe("");
+  expect(upstreamCalls).toBe(0);
+});
+
+test("a redirect from Reactor's address → 502 upstream_error; the key never follows it", async () => {
+  let followed = 0;
+  server.use(
+    http.post(
+      UPSTREAM_TOKENS_URL,
+      () =>
+        new HttpResponse(null, {
+          status: 307,
+          headers: { Location: "https://elsewhere.reactor.test/tokens" },
+        }),
+    ),
+    http.post("https://elsewhere.reactor.test/tokens", () => {
+      followed += 1;
+      return HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: 0 });
+    }),
+  );
+  const { message } = await expectError("upstream_error");
+  expect(message).toContain("redirect (HTTP 307)");
+  expect(followed).toBe(0);
 });
 
 describe("success", () => {
@@ -136,9 +166,9 @@ describe("success", () => {
     expect(response.status).toBe(200);
     const token = tokenResponseSchema.parse(body);
     expect(token.jwt).toBe(UPSTREAM_JWT);
-    // Default lifetime is 3600 s; Reactor reports whole seconds.
-    expect(token.expiresAt).toBeGreaterThan(before + 3_590_000);
-    expect(token.expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
+    // Default lifetime is Reactor's 6 h maximum; Reactor reports whole seconds.
+    expect(token.expiresAt).toBeGreaterThan(before + 21_590_000);
+    expect(token.expiresAt).toBeLessThanOrEqual(Date.now() + 21_600_000);
     expect(Object.keys(body as object).sort()).toEqual(["expiresAt", "jwt"]);
   });
 
@@ -147,21 +177,19 @@ describe("success", () => {
     vi.stubEnv("REACTOR_TOKEN_LIFETIME_SECONDS", "7200");
     vi.stubEnv("REACTOR_TOKEN_MAX_SESSIONS", "4");
     let sent: { key: string | null; body: unknown } | undefined;
+    const expiresAt = Math.floor(Date.now() / 1000) + 7200;
     server.use(
       http.post(UPSTREAM_TOKENS_URL, async ({ request }) => {
         sent = {
           key: request.headers.get("Reactor-API-Key"),
           body: await request.json(),
         };
-        return HttpResponse.json({
-          jwt: UPSTREAM_JWT,
-          expires_at: 1_900_000_000,
-        });
+        return HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: expiresAt });
       }),
     );
     const { response, body } = await get();
     expect(response.status).toBe(200);
-    expect(body).toEqual({ jwt: UPSTREAM_JWT, expiresAt: 1_900_000_000_000 });
+    expect(body).toEqual({ jwt: UPSTREAM_JWT, expiresAt: expiresAt * 1000 });
     expect(sent).toEqual({
       key: CANARY_KEY,
       body: {
