@@ -26,8 +26,12 @@ export const API_KEY_PLACEHOLDER = "rk_your_api_key_here";
 /** Reactor's public demo model; any `owner/name` your key may use works. */
 export const DEFAULT_MODEL = "reactor/helios";
 export const DEFAULT_API_URL = "https://api.reactor.inc";
-/** Long enough for any session plus reuse; see the bounds below. */
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+/**
+ * Reactor's maximum (6 h), as Reactor's key guide describes tokens: the
+ * browser reuses one token across Connect clicks, so fewer mints. Lower it
+ * (down to MIN_TOKEN_LIFETIME_SECONDS) to shrink what a leaked token is worth.
+ */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 21_600;
 /**
  * SDK 2.9.0 copies the JWT into its HTTP clients at connect() and keeps it for
  * the whole session: polling, signalling, reconnect() and the final DELETE all
@@ -62,10 +66,13 @@ function blankAsUndefined(value: unknown): unknown {
       : value;
 }
 
-/** Echo a non-secret value back in a message, short enough for a log line. */
-function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-}
+/*
+ * Why no message echoes the value it rejects: a secret pasted into the wrong
+ * variable (the key into REACTOR_MODEL, a password in a URL) would otherwise be
+ * shown to anonymous visitors on the setup screen and in the token route's
+ * not_configured body. The message says what shape is expected instead; the
+ * operator can read the value in their own environment.
+ */
 
 function wholeNumber(
   variable: string,
@@ -87,7 +94,7 @@ function wholeNumber(
         if (!(value >= min && value <= max)) {
           ctx.addIssue({
             code: "custom",
-            message: `${variable} must be a whole number of ${unit} from ${min} to ${max} (got ${quote(raw)}); leave it empty for the default, ${fallback}. ${HOW_TO_FIX}`,
+            message: `${variable} must be a whole number of ${unit} from ${min} to ${max}; leave it empty for the default, ${fallback}. ${HOW_TO_FIX}`,
           });
           return z.NEVER;
         }
@@ -101,6 +108,58 @@ const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 /** True for localhost, *.localhost, 127.0.0.0/8 and [::1]: where the emulator runs. */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOST.test(hostname);
+}
+
+/**
+ * Base URL of the Reactor API. Why configurable: the local emulator
+ * (http://127.0.0.1:8787) and staging stand in for production. The mint and
+ * the browser SDK must use the same base, because a token minted by one
+ * environment is not valid on another, so the page passes this to the SDK.
+ */
+function apiUrlField(production: boolean) {
+  return z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return DEFAULT_API_URL;
+        const url = URL.canParse(raw) ? new URL(raw) : undefined;
+        const problem = apiUrlProblem(url, production);
+        if (problem) {
+          ctx.addIssue({
+            code: "custom",
+            message: `REACTOR_API_URL ${problem}. Use the Reactor API's base URL, like ${DEFAULT_API_URL}, or leave it empty for ${DEFAULT_API_URL}. ${HOW_TO_FIX}`,
+          });
+          return z.NEVER;
+        }
+        return url!.href.replace(/\/+$/, "");
+      }),
+  );
+}
+
+/**
+ * What is wrong with the URL, phrased without any part of the value: its
+ * userinfo may be a password and its query a token.
+ */
+function apiUrlProblem(
+  url: URL | undefined,
+  production: boolean,
+): string | undefined {
+  if (!url) return "is not a URL";
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return "must start with https:// (or http:// for a local emulator)";
+  // The mint sends the key to this host; fetch would also send userinfo as
+  // Basic auth, and the base ends up in the page's CSP.
+  if (url.username || url.password)
+    return "must not contain a user name or password (remove the part before @)";
+  // The SDK appends paths to this base, so a query or fragment would break it.
+  if (url.search || url.hash)
+    return "must not contain a query (?…) or fragment (#…)";
+  // Tokens (and the mint's API key) would cross the network in clear text.
+  if (production && url.protocol === "http:" && !isLoopbackHost(url.hostname))
+    return "must use https:// in production (plain http:// is only accepted for loopback hosts such as the local emulator, because the API key and tokens would travel unencrypted)";
+  return undefined;
 }
 
 const serverEnvSchema = z.object({
@@ -140,7 +199,7 @@ const serverEnvSchema = z.object({
         if (!/^[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*$/i.test(raw)) {
           ctx.addIssue({
             code: "custom",
-            message: `REACTOR_MODEL must be a model name like ${DEFAULT_MODEL} (owner/name, got ${quote(raw)}). Leave it empty for ${DEFAULT_MODEL}. ${HOW_TO_FIX}`,
+            message: `REACTOR_MODEL must be a model name like ${DEFAULT_MODEL} (owner/name: letters, digits, dots, dashes or underscores on each side of one slash). Leave it empty for ${DEFAULT_MODEL}. ${HOW_TO_FIX}`,
           });
           return z.NEVER;
         }
@@ -148,39 +207,7 @@ const serverEnvSchema = z.object({
       }),
   ),
 
-  /**
-   * Base URL of the Reactor API. Why configurable: the local emulator
-   * (http://127.0.0.1:8787) and staging stand in for production. The mint and
-   * the browser SDK must use the same base, because a token minted by one
-   * environment is not valid on another, so the page passes this to the SDK.
-   */
-  REACTOR_API_URL: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) => {
-        if (raw === undefined) return DEFAULT_API_URL;
-        const url = URL.canParse(raw) ? new URL(raw) : undefined;
-        // Credentials, a query or a fragment would end up in the CSP header and
-        // in error messages, and the SDK appends paths to this base.
-        if (
-          !url ||
-          (url.protocol !== "https:" && url.protocol !== "http:") ||
-          url.username ||
-          url.password ||
-          url.search ||
-          url.hash
-        ) {
-          ctx.addIssue({
-            code: "custom",
-            message: `REACTOR_API_URL must be an http(s) URL without credentials, query or fragment, like ${DEFAULT_API_URL} (got ${quote(raw)}). Leave it empty for ${DEFAULT_API_URL}. ${HOW_TO_FIX}`,
-          });
-          return z.NEVER;
-        }
-        return url.href.replace(/\/+$/, "");
-      }),
-  ),
+  REACTOR_API_URL: apiUrlField(false),
 
   /**
    * Seconds each minted JWT stays valid. Why bounded: see
@@ -223,9 +250,11 @@ const serverEnvSchema = z.object({
       .optional()
       .transform((raw, ctx) => {
         const origins: string[] = [];
+        let position = 0;
         for (const entry of (raw ?? "").split(",")) {
           const candidate = entry.trim();
           if (!candidate) continue;
+          position += 1;
           const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
           if (
             !url ||
@@ -239,7 +268,7 @@ const serverEnvSchema = z.object({
           ) {
             ctx.addIssue({
               code: "custom",
-              message: `REACTOR_ALLOWED_ORIGINS entry ${quote(candidate)} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards). ${HOW_TO_FIX}`,
+              message: `REACTOR_ALLOWED_ORIGINS entry ${position} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards). ${HOW_TO_FIX}`,
             });
             continue;
           }
@@ -261,6 +290,10 @@ const serverEnvSchema = z.object({
     max: MAX_TOKEN_RATE_LIMIT_PER_MINUTE,
     unit: "requests",
   }),
+});
+
+const productionEnvSchema = serverEnvSchema.extend({
+  REACTOR_API_URL: apiUrlField(true),
 });
 
 /** Every variable the schema reads; the test keeps `.env.example` in step with it. */
@@ -296,7 +329,11 @@ export type ServerConfigResult =
 export function readServerConfig(
   env: Record<string, string | undefined> = process.env,
 ): ServerConfigResult {
-  const parsed = serverEnvSchema.safeParse(env);
+  // Only a production server refuses plain http to a non-loopback host:
+  // `next dev` against a staging box on the LAN stays possible.
+  const schema =
+    env.NODE_ENV === "production" ? productionEnvSchema : serverEnvSchema;
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     return {
       ok: false,
