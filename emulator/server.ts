@@ -8,6 +8,7 @@ import { TokenIssuer } from "./auth/jwt";
 import type { EmulatorContext } from "./context";
 import { answerPreflight, applyCorsHeaders } from "./http/cors";
 import { HttpError } from "./http/errors";
+import { isAllowedHost } from "./http/host-check";
 import { sendError } from "./http/respond";
 import { Router } from "./http/router";
 import { createLogger } from "./log";
@@ -89,7 +90,7 @@ export async function startEmulator(
     const started = performance.now();
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
-    applyCorsHeaders(res);
+    applyCorsHeaders(res, url.pathname);
     // Only the path is logged: presigned upload URLs carry their signature in the query.
     res.on("finish", () => {
       log("http", {
@@ -99,7 +100,14 @@ export async function startEmulator(
         ms: Math.round(performance.now() - started),
       });
     });
-    if (method === "OPTIONS") return answerPreflight(req, res);
+    if (!isAllowedHost(req, host)) {
+      return sendError(
+        res,
+        403,
+        "the emulator only answers loopback Host names (localhost, 127.0.0.1, [::1])",
+      );
+    }
+    if (method === "OPTIONS") return answerPreflight(req, res, url.pathname);
     const match = router.match(method, url.pathname);
     if (!match) return sendError(res, 404, "404 page not found");
     const origin = `http://${req.headers.host ?? `${host}:${port}`}`;

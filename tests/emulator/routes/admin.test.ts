@@ -84,19 +84,27 @@ test("POST /_emulator/reset closes every session and clears counters and scenari
   expect(polled.status).toBe(404);
 });
 
-test("admin endpoints answer CORS preflights and carry Access-Control-Allow-Origin", async () => {
+test("admin endpoints give web pages no CORS access: no preflight, no Allow-Origin, no Private-Network", async () => {
   const { url } = await startTestEmulator();
-  const preflight = await fetch(`${url}/_emulator/scenario`, {
-    method: "OPTIONS",
-    headers: {
-      Origin: "http://127.0.0.1:3000",
-      "Access-Control-Request-Method": "PUT",
-    },
+  for (const path of ["/_emulator/scenario", "/_emulator/reset", "/tokens"]) {
+    const preflight = await fetch(`${url}${path}`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://attacker.example",
+        "Access-Control-Request-Method": "PUT",
+        "Access-Control-Request-Private-Network": "true",
+      },
+    });
+    expect(preflight.status, path).toBe(403);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    expect(preflight.headers.get("access-control-allow-methods")).toBeNull();
+    expect(
+      preflight.headers.get("access-control-allow-private-network"),
+    ).toBeNull();
+  }
+  const state = await fetch(`${url}/_emulator/state`, {
+    headers: { Origin: "https://attacker.example" },
   });
-  expect(preflight.status).toBe(204);
-  expect(preflight.headers.get("access-control-allow-methods")).toContain(
-    "PUT",
-  );
-  const state = await fetch(`${url}/_emulator/state`);
-  expect(state.headers.get("access-control-allow-origin")).toBe("*");
+  expect(state.status).toBe(200);
+  expect(state.headers.get("access-control-allow-origin")).toBeNull();
 });

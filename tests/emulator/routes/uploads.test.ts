@@ -120,7 +120,6 @@ test("upload slots need auth, a valid request and an ACTIVE session", async () =
 test("every endpoint answers its CORS preflight with the SDK's headers allowed", async () => {
   const { url } = await startTestEmulator();
   const paths = [
-    "/tokens",
     "/sessions",
     "/sessions/abc",
     "/sessions/abc/uploads",
