@@ -1,6 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/e2e/support/chromium";
-import { CANARY_KEY, servers } from "./tests/e2e/support/servers";
+import {
+  CANARY_KEY,
+  CONFIG_CANARY_ENV,
+  servers,
+} from "./tests/e2e/support/servers";
 
 // Everything runs on loopback against `next build` output plus the local
 // emulator: nothing here ever calls the real Reactor service or a GPU.
@@ -69,7 +73,12 @@ export default defineConfig({
       command: next("start", servers.setupPort),
       url: servers.setupUrl,
       // Empty, not unset: process env wins over a developer's .env.local.
-      env: { NEXT_TELEMETRY_DISABLED: "1", REACTOR_API_KEY: "" },
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        REACTOR_API_KEY: "",
+        // Canaries in every other variable (tests/e2e/setup-required.spec.ts).
+        ...CONFIG_CANARY_ENV,
+      },
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/clean-run";
 import { connect } from "./support/app";
 import { emulator } from "./support/emulator";
 import { servers } from "./support/servers";

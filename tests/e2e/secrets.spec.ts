@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/clean-run";
 import { connect, openApp } from "./support/app";
 import { emulator } from "./support/emulator";
 import { CANARY_KEY } from "./support/servers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/clean-run";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import { expectFramesDecoding, meanColor } from "./support/video";

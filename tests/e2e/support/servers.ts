@@ -19,3 +19,18 @@ export const servers = {
 /** Served as REACTOR_API_KEY; the canary test proves it never leaves the server. */
 export const CANARY_KEY =
   process.env.E2E_CANARY_KEY ?? "rk_canary_3f9c1e7a5b2d4068";
+
+/**
+ * Set inside every other variable of the setup server (whose key is empty):
+ * the setup spec proves none of it reaches a page, body or header.
+ */
+export const CONFIG_CANARY = "cfgcanary9d2b7e";
+
+export const CONFIG_CANARY_ENV = {
+  REACTOR_MODEL: `rk_${CONFIG_CANARY}`,
+  REACTOR_API_URL: `https://reactor:${CONFIG_CANARY}@api.reactor.test/?token=${CONFIG_CANARY}`,
+  REACTOR_TOKEN_LIFETIME_SECONDS: `${CONFIG_CANARY}`,
+  REACTOR_TOKEN_MAX_SESSIONS: `-${CONFIG_CANARY}`,
+  REACTOR_ALLOWED_ORIGINS: `https://${CONFIG_CANARY}.example/${CONFIG_CANARY}`,
+  TOKEN_RATE_LIMIT_PER_MINUTE: `${CONFIG_CANARY}`,
+};
