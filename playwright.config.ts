@@ -16,7 +16,9 @@ const appEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   REACTOR_API_KEY: CANARY_KEY,
   REACTOR_API_URL: servers.emulatorUrl,
-  REACTOR_MODEL: "reactor/helios",
+  // Any model without an emulator profile streams the test pattern at once;
+  // reactor/helios stays dark until `start` (emulator/model/profiles/).
+  REACTOR_MODEL: "acme/test-pattern",
   // The suite mints far more tokens from one address than a visitor would.
   TOKEN_RATE_LIMIT_PER_MINUTE: "1000",
 };

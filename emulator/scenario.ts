@@ -22,6 +22,16 @@ export const scenarioSchema = z.strictObject({
   dieAfterMs: z.number().int().min(0).nullable(),
   /** Extra delay before the SDP answer is published (the SDK gives up after ~6 s by default). */
   sdpDelayMs: z.number().int().min(0).max(600_000),
+  /**
+   * How the runtime publishes the model's interface (docs/reactor-contract.md):
+   * "current" answers requestSchema with the OpenAPI document and
+   * requestCapabilities with no commands; "legacy" is an older runtime that
+   * lists commands in modelCapabilities and ignores requestSchema; "none"
+   * publishes nothing (no schema, empty capabilities).
+   */
+  schemaProtocol: z.enum(["current", "legacy", "none"]),
+  /** The model "loads" this long after the data channel opens; requestSchema before that is dropped, as runtime 3.x does. */
+  modelLoadMs: z.number().int().min(0).max(600_000),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -35,6 +45,8 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   mintFailure: null,
   dieAfterMs: null,
   sdpDelayMs: 0,
+  schemaProtocol: "current",
+  modelLoadMs: 0,
 });
 
 export function parsePartialScenario(input: unknown): Partial<Scenario> {

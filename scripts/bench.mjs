@@ -17,7 +17,8 @@ import { startNext } from "./lib/start-next.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SETTLE_MS = 500;
-const MODEL = "reactor/helios";
+// The test pattern streams at once; reactor/helios stays dark until `start`.
+const MODEL = "acme/test-pattern";
 const KEY = "rk_bench";
 
 if (!existsSync(".next/BUILD_ID")) {

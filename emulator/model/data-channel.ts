@@ -1,35 +1,30 @@
 import type { RTCDataChannel } from "werift";
 import type { Logger } from "../log";
-import type { ClipPlayer } from "../media/clip-player";
-import {
-  applicationMessage,
-  handleClientMessage,
-  type Envelope,
-  type FileUploadedNotice,
-} from "./messages";
+import { handleClientMessage, type FileUploadedNotice } from "./messages";
+import type { Envelope, ModelHost } from "./model-host";
 
 // Serves the client-created `data` channel (the server never creates one:
-// SDK 2.9.0 adopts any remote-created channel in place of its own). Sends a
-// model-style `state` message about once a second, and right after each
-// command so the UI need not wait for the next tick.
+// SDK 2.9.0 adopts any remote-created channel in place of its own). The
+// model's `state` goes out about once a second and after each accepted
+// command (the host sends that one).
 
 export interface DataChannelHooks {
   onLiveness(): void;
   onFileUploaded(notice: FileUploadedNotice): void;
-  onCommand(command: string, ok: boolean): void;
+  onCommand(command: string, accepted: boolean): void;
 }
 
 export function serveDataChannel(
   channel: RTCDataChannel,
   options: {
-    player: ClipPlayer;
+    host: ModelHost;
     log: Logger;
     sessionId: string;
     stateIntervalMs: number;
     hooks: DataChannelHooks;
   },
 ): () => void {
-  const { player, log, sessionId, hooks } = options;
+  const { host, log, sessionId, hooks } = options;
   const send = (envelope: Envelope) => {
     if (channel.readyState !== "open") return;
     try {
@@ -42,31 +37,30 @@ export function serveDataChannel(
       });
     }
   };
-  const sendState = () => send(applicationMessage("state", player.snapshot()));
+  const detach = host.attach(send);
 
   const messages = channel.onMessage.subscribe((raw) => {
-    const replies = handleClientMessage(raw, {
-      model: player,
+    handleClientMessage(raw, {
+      host,
       onLiveness: hooks.onLiveness,
       onFileUploaded: hooks.onFileUploaded,
-      onCommand: (command, ok) => {
-        log("command", { session: sessionId, command, ok });
-        hooks.onCommand(command, ok);
+      onCommand: (command, accepted) => {
+        log("command", { session: sessionId, command, accepted });
+        hooks.onCommand(command, accepted);
       },
       onIgnored: (reason) =>
         log("datachannel.ignored", { session: sessionId, reason }),
     });
-    for (const reply of replies) send(reply);
-    if (replies.some((reply) => reply.data.type === "command_ack")) sendState();
   });
 
-  const timer = setInterval(sendState, options.stateIntervalMs);
+  const timer = setInterval(() => host.tick(), options.stateIntervalMs);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
     messages.unSubscribe();
+    detach();
   };
   channel.stateChanged.subscribe((state) => {
     if (state === "closed") stop();

@@ -32,6 +32,16 @@ function describeSession(session: Session) {
     webcamPackets: session.webcamPackets,
     commands: session.commands,
     uploads: session.uploads.map((upload) => ({ ...upload })),
+    /** Which model profile serves the session (registry.ts): "helios", "lingbot", "test-pattern". */
+    profile: session.host.profile.id,
+    /** The body of the model's latest `state` message. */
+    modelState: session.host.state(),
+    /** Application commands the model accepted, in order. */
+    events: session.host.events.map((entry) => ({ ...entry })),
+    /** Commands dropped by the schema check (2.9.0 clients never hear why). */
+    rejected: session.host.rejected.map((entry) => ({ ...entry })),
+    /** requestSchema frames received, answered or not. */
+    schemaRequests: session.host.schemaRequests,
   };
 }
 

@@ -29,11 +29,7 @@ export function localRoutes(router: Router, ctx: EmulatorContext): void {
     const wait = session.readyAt - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     // The SDK caches this body and reads capabilities from it; a CLOSED body would fail its connect().
-    sendJson(
-      res,
-      isOpen(session) ? 200 : 409,
-      sessionBody(session, ctx.clips.names),
-    );
+    sendJson(res, isOpen(session) ? 200 : 409, sessionBody(session));
   });
 
   router.on("POST", "/stop_session", ({ res }) => {

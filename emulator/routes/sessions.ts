@@ -27,8 +27,6 @@ const createSessionSchema = z.object({
 });
 
 export function sessionRoutes(router: Router, ctx: EmulatorContext): void {
-  const scenes = ctx.clips.names;
-
   router.on("POST", "/sessions", async ({ req, res }) => {
     requireApiVersion(req);
     const claims = await authenticate(req, ctx.issuer);
@@ -68,13 +66,13 @@ export function sessionRoutes(router: Router, ctx: EmulatorContext): void {
       maxSessionSeconds: claims.scope?.maxSessionSeconds,
     });
     // The real coordinator answers 201 with a slim body; capabilities come with polling.
-    sendJson(res, 201, sessionBody(session, scenes, "CREATED"));
+    sendJson(res, 201, sessionBody(session, "CREATED"));
   });
 
   router.on("GET", "/sessions/:id", async ({ req, res, params }) => {
     requireApiVersion(req);
     const session = await authorizedSession(ctx, req, params.id!);
-    sendJson(res, 200, sessionBody(session, scenes));
+    sendJson(res, 200, sessionBody(session));
   });
 
   // Present in the SDK's client class, never called by 2.9.0; cheap to keep honest.
@@ -84,7 +82,7 @@ export function sessionRoutes(router: Router, ctx: EmulatorContext): void {
     sendJson(res, 200, {
       session_id: session.id,
       state: stateOf(session),
-      cluster: sessionBody(session, scenes).cluster,
+      cluster: sessionBody(session).cluster,
     });
   });
 
@@ -93,6 +91,6 @@ export function sessionRoutes(router: Router, ctx: EmulatorContext): void {
     const session = await authorizedSession(ctx, req, params.id!);
     // Idempotent: deleting a CLOSED session is still 200.
     ctx.manager.close(session, "client_delete", ctx.timings.peerCloseDelayMs);
-    sendJson(res, 200, sessionBody(session, scenes));
+    sendJson(res, 200, sessionBody(session));
   });
 }

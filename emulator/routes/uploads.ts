@@ -8,6 +8,7 @@ import { HttpError } from "../http/errors";
 import { sendJson } from "../http/respond";
 import type { Router } from "../http/router";
 import { stateOf } from "../sessions/session";
+import { IMAGE_HEADER_BYTES, imageSize } from "../uploads/image-size";
 import { MAX_UPLOAD_BYTES } from "../uploads/upload-store";
 
 // Upload slot allocation (coordinator, authenticated) and the presigned PUT
@@ -67,9 +68,12 @@ export function uploadRoutes(router: Router, ctx: EmulatorContext): void {
     if (slot === "expired")
       throw new HttpError(403, "presigned URL has expired");
     const hash = createHash("sha256");
+    const head: Buffer[] = [];
     let received = 0;
     // Drain the whole body even when it is too large (see http/body.ts), hashing only what fits.
+    // Only the head is kept: enough for a model to read an image's size.
     for await (const chunk of req as AsyncIterable<Buffer>) {
+      if (received < IMAGE_HEADER_BYTES) head.push(chunk);
       received += chunk.length;
       if (received <= slot.record.size) hash.update(chunk);
     }
@@ -86,6 +90,7 @@ export function uploadRoutes(router: Router, ctx: EmulatorContext): void {
       );
     }
     slot.record.receivedBytes = received;
+    slot.record.image = imageSize(Buffer.concat(head));
     const etag = `"${hash.digest("hex").slice(0, 32)}"`;
     ctx.log("upload.stored", {
       session: slot.session.id,

@@ -10,11 +10,7 @@ import { stateOf, type Session, type SessionState } from "./session";
 export const CLUSTER = "emulator.local";
 export const SERVER_VERSION = "emulator-1.0.0";
 
-export function sessionBody(
-  session: Session,
-  scenes: readonly string[],
-  stateOverride?: SessionState,
-) {
+export function sessionBody(session: Session, stateOverride?: SessionState) {
   const state = stateOverride ?? stateOf(session);
   const base = {
     session_id: session.id,
@@ -27,6 +23,6 @@ export function sessionBody(
   return {
     ...base,
     selected_transport: { protocol: "webrtc", version: "1.0" },
-    capabilities: buildCapabilities(scenes),
+    capabilities: buildCapabilities(session.host.schema),
   };
 }

@@ -4,6 +4,8 @@ import type { Logger } from "../log";
 import { ClipPlayer } from "../media/clip-player";
 import type { ClipLibrary } from "../media/clips";
 import { serveDataChannel } from "../model/data-channel";
+import { ModelHost } from "../model/model-host";
+import { profileFor } from "../model/profiles/registry";
 import type { Timings } from "../options";
 import type { ScenarioHolder } from "../scenario";
 import { SessionPeer } from "../webrtc/peer";
@@ -86,6 +88,8 @@ export class SessionManager {
       timings.maxSessionMs,
       (input.maxSessionSeconds ?? Infinity) * 1000,
     );
+    const player = new ClipPlayer(this.deps.clips);
+    const uploads: Session["uploads"] = [];
     const session: Session = {
       id: randomUUID(),
       model: input.model,
@@ -95,13 +99,18 @@ export class SessionManager {
       gpuReadyAt,
       readyAt,
       deadlineAt: now + capMs,
-      player: new ClipPlayer(this.deps.clips),
+      player,
+      host: new ModelHost(profileFor(input.model), {
+        player,
+        uploads,
+        scenario: () => scenario.current,
+      }),
       peerGeneration: 0,
       answer: { status: "none" },
       offers: 0,
       webcamPackets: 0,
       commands: 0,
-      uploads: [],
+      uploads,
       timers: new Set(),
     };
     store.add(session);
@@ -112,6 +121,7 @@ export class SessionManager {
       session: session.id,
       mode: input.mode,
       model: input.model,
+      profile: session.host.profile.id,
       gpu_delay_ms: scenario.current.gpuDelayMs,
       open: store.open().length,
     });
@@ -177,7 +187,7 @@ export class SessionManager {
           if (generation !== session.peerGeneration) return;
           session.lastLivenessAt = Date.now();
           const stopServing = serveDataChannel(channel, {
-            player: session.player,
+            host: session.host,
             log: this.deps.log,
             sessionId: session.id,
             stateIntervalMs: this.deps.timings.stateIntervalMs,

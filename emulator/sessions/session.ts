@@ -1,4 +1,5 @@
 import type { ClipPlayer } from "../media/clip-player";
+import type { ModelHost } from "../model/model-host";
 import type { SessionPeer } from "../webrtc/peer";
 
 // Reactor's session states (SDK enum): CREATED, PENDING, SUSPENDED, WAITING,
@@ -28,6 +29,8 @@ export interface UploadRecord {
   mimeType: string;
   receivedBytes: number | null;
   notified: boolean;
+  /** Pixel size read from a PNG or JPEG upload's header; null when the bytes are not one. */
+  image?: { width: number; height: number } | null;
 }
 
 export interface Session {
@@ -45,6 +48,8 @@ export interface Session {
   closedAt?: number;
   closeReason?: string;
   player: ClipPlayer;
+  /** The model behind the data channel: schema, command checks, profile behaviour. */
+  host: ModelHost;
   peer?: SessionPeer;
   /** Bumped by every offer, so a slow answer for a replaced peer is dropped. */
   peerGeneration: number;

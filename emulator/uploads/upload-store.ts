@@ -7,7 +7,7 @@ import type { Session, UploadRecord } from "../sessions/session";
 // channel. Here the "object store" is this server: the URL points back at
 // /uploads/{presigned_id} on the origin the client used to reach us (local
 // mode PUTs it verbatim), signed with an HMAC and an expiry. Bytes are
-// counted and hashed, not kept.
+// counted and hashed, not kept, except for an image's pixel size.
 
 /** Presigned URLs expire like S3's; 15 minutes covers any upload a test makes. */
 const URL_LIFETIME_SECONDS = 15 * 60;

@@ -4,6 +4,7 @@ import { expect, test } from "./support/clean-run";
 import { connect, openApp } from "./support/app";
 import { emulator } from "./support/emulator";
 import { CANARY_KEY } from "./support/servers";
+import { expectFramesDecoding } from "./support/video";
 
 test.beforeEach(() => emulator.reset());
 
@@ -26,11 +27,10 @@ test("the API key never reaches the browser, and no token reaches the console", 
 
   await openApp(page);
   await connect(page);
-  const form = page.locator("form", { hasText: "set_scene" });
-  await form.getByRole("button", { name: "Send set_scene" }).click();
-  await expect(page.getByRole("list", { name: "Model replies" })).toContainText(
-    "command_ack",
-  );
+  // A full session: media decoding and the model's `state` messages (about
+  // one a second) flowing over the data channel while the SDK logs.
+  await expectFramesDecoding(page);
+  await page.waitForTimeout(1_500);
   await page.getByRole("button", { name: "Disconnect" }).click();
 
   expect(seen.length).toBeGreaterThan(5);

@@ -1,7 +1,7 @@
 import { expect, test } from "./support/clean-run";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
-import { expectFramesDecoding, meanColor } from "./support/video";
+import { expectFramesDecoding } from "./support/video";
 
 test.beforeEach(() => emulator.reset());
 
@@ -19,38 +19,14 @@ test("Connect goes through waiting to ready and the video plays", async ({
 
   const { sessions } = await emulator.state();
   expect(sessions).toHaveLength(1);
-  expect(sessions[0]!.model).toBe("reactor/helios");
+  expect(sessions[0]!.model).toBe("acme/test-pattern");
 });
 
-test("a command round-trips and changes the stream", async ({ page }) => {
-  await openApp(page);
-  await connect(page);
-  await expectFramesDecoding(page);
-  const before = await meanColor(page);
-
-  const form = page.locator("form", { hasText: "set_scene" });
-  const scene = form.getByRole("combobox");
-  const options = await scene.locator("option").allTextContents();
-  const playing = (await emulator.state()).sessions[0]!.scene;
-  const next = options.find((o) => o !== playing)!;
-  expect(next).toBeDefined();
-  await scene.selectOption(next);
-  await form.getByRole("button", { name: "Send set_scene" }).click();
-
-  await expect(page.getByRole("list", { name: "Model replies" })).toContainText(
-    "command_ack",
-  );
-  expect((await emulator.state()).sessions[0]!.scene).toBe(next);
-  await expect
-    .poll(
-      async () => {
-        const after = await meanColor(page);
-        return Math.max(...after.map((c, i) => Math.abs(c - before[i]!)));
-      },
-      { timeout: 10_000 },
-    )
-    .toBeGreaterThan(20);
-});
+// The page-level command round-trip left this file with the HTTP command
+// list: today's runtimes send `capabilities.commands: []`, so the page has no
+// forms until its controls are built from the schema document. The
+// emulator-level round-trip (requestSchema, commands, state, silent drops)
+// is in tests/emulator/webrtc/peer.test.ts.
 
 test("the page streams under a CSP that names the run-time API origin", async ({
   page,

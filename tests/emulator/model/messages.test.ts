@@ -5,61 +5,33 @@ import {
   type MessageContext,
 } from "@/emulator/model/messages";
 
-function context(): MessageContext & { scene: string; paused: boolean } {
-  const ctx = {
-    scene: "testsrc",
-    paused: false,
-    model: {
-      scenes: ["testsrc", "night"],
-      setScene: (name: string) =>
-        ["testsrc", "night"].includes(name) && ((ctx.scene = name), true),
-      pause: () => void (ctx.paused = true),
-      resume: () => void (ctx.paused = false),
+function context() {
+  return {
+    host: {
+      handleRuntime: vi.fn((type: string) =>
+        ["requestSchema", "requestCapabilities"].includes(type),
+      ),
+      handleCommand: vi.fn(() => true),
     },
     onLiveness: vi.fn(),
     onFileUploaded: vi.fn(),
     onCommand: vi.fn(),
     onIgnored: vi.fn(),
-  };
-  return ctx;
+  } satisfies MessageContext;
 }
 
 const envelope = (scope: string, type: string, data: unknown = {}) =>
   JSON.stringify({ scope, data: { type, data } });
 
-test("ping notes liveness and gets no reply", () => {
+test("ping notes liveness and reaches no model code", () => {
   const ctx = context();
-  expect(handleClientMessage(envelope("runtime", "ping"), ctx)).toEqual([]);
+  handleClientMessage(envelope("runtime", "ping"), ctx);
   expect(ctx.onLiveness).toHaveBeenCalledOnce();
+  expect(ctx.host.handleRuntime).not.toHaveBeenCalled();
+  expect(ctx.onIgnored).not.toHaveBeenCalled();
 });
 
-test("requestCapabilities is answered with runtime modelCapabilities", () => {
-  const [reply] = handleClientMessage(
-    envelope("runtime", "requestCapabilities"),
-    context(),
-  );
-  expect(reply).toMatchObject({
-    scope: "runtime",
-    data: { type: "modelCapabilities" },
-  });
-  const commands = (
-    reply!.data.data as { commands: { name: string; schema: object }[] }
-  ).commands;
-  expect(commands[0]).toEqual({
-    name: "set_scene",
-    description: expect.any(String),
-    schema: {
-      scene: {
-        type: "string",
-        enum: ["testsrc", "night"],
-        required: true,
-        description: expect.any(String),
-      },
-    },
-  });
-});
-
-test("fileUploaded is accepted silently", () => {
+test("fileUploaded is passed on; without upload_id it is ignored", () => {
   const ctx = context();
   const notice = {
     upload_id: "u_1",
@@ -67,81 +39,51 @@ test("fileUploaded is accepted silently", () => {
     mime_type: "image/png",
     size: 3,
   };
-  expect(
-    handleClientMessage(envelope("runtime", "fileUploaded", notice), ctx),
-  ).toEqual([]);
+  handleClientMessage(envelope("runtime", "fileUploaded", notice), ctx);
   expect(ctx.onFileUploaded).toHaveBeenCalledWith(notice);
+  handleClientMessage(envelope("runtime", "fileUploaded", {}), ctx);
+  expect(ctx.onIgnored).toHaveBeenCalledWith("fileUploaded without upload_id");
 });
 
-test("each application command is acknowledged or rejected, and changes the model", () => {
+test("schema requests go to the host; unknown runtime types are logged as ignored", () => {
   const ctx = context();
-  expect(
-    handleClientMessage(
-      envelope("application", "set_scene", { scene: "night" }),
-      ctx,
-    ),
-  ).toEqual([
-    {
+  handleClientMessage(envelope("runtime", "requestSchema"), ctx);
+  expect(ctx.host.handleRuntime).toHaveBeenCalledWith("requestSchema");
+  handleClientMessage(envelope("runtime", "requestClip"), ctx);
+  expect(ctx.onIgnored).toHaveBeenCalledWith('runtime message "requestClip"');
+});
+
+test("application commands go to the host with the envelope's uploads", () => {
+  const ctx = context();
+  const uploads = { image: { upload_id: "u_1" } };
+  handleClientMessage(
+    JSON.stringify({
       scope: "application",
-      data: { type: "command_ack", data: { command: "set_scene", ok: true } },
-    },
-  ]);
-  expect(ctx.scene).toBe("night");
-  handleClientMessage(envelope("application", "pause"), ctx);
-  expect(ctx.paused).toBe(true);
-  handleClientMessage(envelope("application", "resume"), ctx);
-  expect(ctx.paused).toBe(false);
-  const [bad] = handleClientMessage(
-    envelope("application", "set_scene", { scene: "mars" }),
+      data: { type: "set_image", data: {}, uploads },
+    }),
     ctx,
   );
-  expect(bad).toMatchObject({
-    data: {
-      type: "command_error",
-      data: { command: "set_scene", message: expect.stringMatching(/mars/) },
-    },
-  });
-  const [unknown] = handleClientMessage(envelope("application", "fly"), ctx);
-  expect(unknown).toEqual({
-    scope: "application",
-    data: {
-      type: "command_error",
-      data: { command: "fly", message: 'unknown command "fly"' },
-    },
-  });
-  expect(ctx.onCommand).toHaveBeenCalledTimes(5);
-});
-
-test("commands carrying uploads (FileRef moved out of data) are still acknowledged", () => {
-  const raw = JSON.stringify({
-    scope: "application",
-    data: {
-      type: "pause",
-      data: {},
-      uploads: {
-        image: {
-          upload_id: "u_1",
-          name: "a.png",
-          mime_type: "image/png",
-          size: 3,
-        },
-      },
-    },
-  });
-  expect(handleClientMessage(raw, context())[0]!.data.type).toBe("command_ack");
-});
-
-test("garbage gets a command_error instead of silence", () => {
-  expect(handleClientMessage("not json", context())[0]!.data.type).toBe(
-    "command_error",
+  expect(ctx.host.handleCommand).toHaveBeenCalledWith("set_image", {}, uploads);
+  expect(ctx.onCommand).toHaveBeenCalledWith("set_image", true);
+  // A frame with no inner data still reaches the model as an empty body.
+  handleClientMessage(
+    JSON.stringify({ scope: "application", data: { type: "start" } }),
+    ctx,
   );
-  expect(
-    handleClientMessage(JSON.stringify({ hello: 1 }), context())[0]!.data.type,
-  ).toBe("command_error");
-  expect(
-    handleClientMessage(
-      Buffer.from(envelope("application", "pause")),
-      context(),
-    )[0]!.data.type,
-  ).toBe("command_ack");
+  expect(ctx.host.handleCommand).toHaveBeenLastCalledWith(
+    "start",
+    {},
+    undefined,
+  );
+});
+
+test("garbage is ignored and logged, never answered", () => {
+  const ctx = context();
+  handleClientMessage("not json", ctx);
+  handleClientMessage(JSON.stringify({ hello: 1 }), ctx);
+  handleClientMessage(JSON.stringify({ scope: "application", data: 3 }), ctx);
+  expect(ctx.onIgnored).toHaveBeenCalledTimes(3);
+  expect(ctx.host.handleCommand).not.toHaveBeenCalled();
+  handleClientMessage(Buffer.from(envelope("application", "pause")), ctx);
+  expect(ctx.host.handleCommand).toHaveBeenCalledWith("pause", {}, undefined);
 });

@@ -13,12 +13,17 @@ test("GET /_emulator/state has the contract shape", async () => {
     sessions: [
       expect.objectContaining({
         id,
-        model: "reactor/helios",
+        model: "acme/test-pattern",
+        profile: "test-pattern",
         state: expect.stringMatching(/^(PENDING|WAITING|ACTIVE)$/),
         createdAt: expect.any(Number),
         scene: "testsrc",
         paused: false,
         connected: false,
+        events: [],
+        rejected: [],
+        schemaRequests: 0,
+        modelState: { scene: "testsrc", paused: false, frame: 0 },
       }),
     ],
     counts: { created: 1, active: 1 },

@@ -57,6 +57,8 @@ test("an upload slot is 201 with a presigned URL on the emulator that accepts th
       mimeType: "image/png",
       receivedBytes: file.length,
       notified: false,
+      // Not a decodable PNG header, so no pixel size.
+      image: null,
     },
   ]);
 });

@@ -52,7 +52,10 @@ export const transportHeaders = (jwt: string) => ({
   "Reactor-WebRTC-Version": "1.0",
 });
 
-export const createSessionBody = (model = "reactor/helios") => ({
+/** Any model without a profile streams the test pattern at once (emulator/model/profiles/registry.ts). */
+export const TEST_PATTERN_MODEL = "acme/test-pattern";
+
+export const createSessionBody = (model = TEST_PATTERN_MODEL) => ({
   model: { name: model },
   client_info: { sdk_version: "2.9.0", sdk_type: "js" },
   supported_transports: [{ protocol: "webrtc", version: "1.0" }],
@@ -99,7 +102,7 @@ function apiClient(base: string) {
     return response.json as { jwt: string; expires_at: number };
   };
 
-  const createSession = async (jwt: string, model = "reactor/helios") =>
+  const createSession = async (jwt: string, model = TEST_PATTERN_MODEL) =>
     request("POST", "/sessions", {
       headers: sdkHeaders(jwt),
       body: createSessionBody(model),

@@ -1,0 +1,14 @@
+import { normaliseModelName } from "../../auth/token-request";
+import type { ModelProfile } from "./profile";
+import { testPattern } from "./test-pattern";
+
+// The one place profiles are registered: the token's model name (as the
+// session names it, `owner/name`) picks the profile; any other name gets the
+// test pattern. To add a model, write ./<name>.ts and add a line here.
+
+const PROFILES: Readonly<Record<string, ModelProfile>> = {};
+
+export function profileFor(model: string): ModelProfile {
+  // "helios" and "reactor/helios" are the same model, as in token scopes.
+  return PROFILES[normaliseModelName(model)] ?? testPattern;
+}
