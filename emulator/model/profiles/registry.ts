@@ -1,4 +1,5 @@
 import { normaliseModelName } from "../../auth/token-request";
+import { helios } from "./helios";
 import type { ModelProfile } from "./profile";
 import { testPattern } from "./test-pattern";
 
@@ -6,7 +7,9 @@ import { testPattern } from "./test-pattern";
 // session names it, `owner/name`) picks the profile; any other name gets the
 // test pattern. To add a model, write ./<name>.ts and add a line here.
 
-const PROFILES: Readonly<Record<string, ModelProfile>> = {};
+const PROFILES: Readonly<Record<string, ModelProfile>> = {
+  "reactor/helios": helios,
+};
 
 export function profileFor(model: string): ModelProfile {
   // "helios" and "reactor/helios" are the same model, as in token scopes.

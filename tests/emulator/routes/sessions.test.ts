@@ -57,6 +57,19 @@ test("polling walks PENDING (GPU wait) → WAITING → ACTIVE with capabilities 
   expect(ready!.capabilities!.protocol_version).toBe("v0");
 });
 
+test("each profile's tracks reach the session body in the client's point of view", async () => {
+  const { api } = await startTestEmulator();
+  const { jwt } = await api.mint();
+  for (const model of ["reactor/helios", "helios"]) {
+    const id = (await api.createSession(jwt, model)).json.session_id;
+    const body = await api.waitReady(jwt, id);
+    expect(body.capabilities.tracks).toEqual([
+      { name: "main_video", kind: "video", direction: "recvonly" },
+    ]);
+    expect(body.capabilities.commands).toEqual([]);
+  }
+});
+
 test("DELETE closes the session: 200, then polls show CLOSED (terminal for the SDK)", async () => {
   const { api } = await startTestEmulator();
   const { jwt } = await api.mint();

@@ -1,0 +1,84 @@
+import type { ClipPlayer } from "../../media/clip-player";
+import { clipForPrompt } from "./prompt-clip";
+
+// The life cycle the generative profiles share (docs/reactor-contract.md,
+// "Models"): silent until `start` (the video track is negotiated but carries
+// no frames, as on Reactor), then one chunk of frames after another until
+// `pause` or `reset`. Chunks are counted from the frames actually sent, so
+// `chunk_complete` matches what the client received.
+
+export class Generation {
+  started = false;
+  running = false;
+  paused = false;
+  prompt = "";
+  private startFrame = 0;
+  private reported = 0;
+
+  constructor(
+    private readonly player: ClipPlayer,
+    private readonly framesPerChunk: number,
+  ) {
+    player.pause();
+  }
+
+  get chunk(): number {
+    return this.started ? Math.floor(this.frames / this.framesPerChunk) : 0;
+  }
+
+  /** Frames generated since `start`. */
+  get frames(): number {
+    return this.started ? this.player.snapshot().frame - this.startFrame : 0;
+  }
+
+  start(): void {
+    this.started = true;
+    this.running = true;
+    this.paused = false;
+    this.startFrame = this.player.snapshot().frame;
+    this.reported = 0;
+    this.showPrompt();
+    this.player.resume();
+  }
+
+  pause(): boolean {
+    if (!this.running) return false;
+    this.running = false;
+    this.paused = true;
+    this.player.pause();
+    return true;
+  }
+
+  resume(): boolean {
+    if (!this.paused) return false;
+    this.running = true;
+    this.paused = false;
+    this.player.resume();
+    return true;
+  }
+
+  reset(): void {
+    this.started = this.running = this.paused = false;
+    this.prompt = "";
+    this.player.pause();
+  }
+
+  /** A new prompt shows at once while generating (the real models switch at the next chunk). */
+  setPrompt(prompt: string): void {
+    this.prompt = prompt;
+    if (this.running) this.showPrompt();
+  }
+
+  /** Chunk indexes completed since the last call. */
+  completedChunks(): number[] {
+    const done: number[] = [];
+    while (this.started && this.reported < this.chunk)
+      done.push(this.reported++);
+    return done;
+  }
+
+  private showPrompt(): void {
+    const { scene } = this.player.snapshot();
+    this.player.setScene(clipForPrompt(this.prompt, this.player.scenes, scene));
+  }
+}

@@ -1,0 +1,123 @@
+import { Generation } from "./generation";
+import { heliosSchema } from "./helios.schema";
+import type { ModelProfile, ProfileContext } from "./profile";
+
+// reactor/helios (docs/reactor-contract.md, "Helios"): text (and optionally
+// image) to video. No frames before `start`; `start` without a prompt is the
+// model's own `command_error`; a new prompt while running switches the clip.
+
+/** Helios generates 33-frame chunks. */
+const FRAMES_PER_CHUNK = 33;
+
+export const helios: ModelProfile = {
+  id: "helios",
+  schema: () => heliosSchema,
+  create(ctx: ProfileContext) {
+    const { emit } = ctx;
+    const run = new Generation(ctx.player, FRAMES_PER_CHUNK);
+    let image: { width: number; height: number } | null = null;
+    let imageStrength = 1.0;
+    let seed = 0;
+    let srScale = "2x";
+    let scheduled: { prompt: string; chunk: number }[] = [];
+    const fail = (command: string, reason: string) =>
+      emit("command_error", { command, reason });
+    const conditions = () =>
+      emit("conditions_ready", {
+        has_prompt: run.prompt !== "",
+        has_image: image !== null,
+      });
+    const applySchedule = () => {
+      const due = scheduled.filter((entry) => entry.chunk <= run.chunk);
+      scheduled = scheduled.filter((entry) => entry.chunk > run.chunk);
+      for (const entry of due) {
+        run.setPrompt(entry.prompt);
+        emit("prompt_accepted", { prompt: entry.prompt });
+      }
+    };
+
+    return {
+      handle(command, args) {
+        switch (command) {
+          case "set_prompt":
+            run.setPrompt(args.prompt as string);
+            emit("prompt_accepted", { prompt: run.prompt });
+            return conditions();
+          case "set_image": {
+            const ref = args.image as { upload_id: string } | null;
+            if (!ref) return fail(command, "image is missing");
+            const size = ctx.upload(ref.upload_id)?.image;
+            if (!size) return fail(command, "could not decode the image");
+            image = size;
+            emit("image_accepted", { ...size });
+            return conditions();
+          }
+          case "schedule_prompt": {
+            const chunk = args.chunk as number;
+            if (run.started && chunk < run.chunk)
+              return fail(
+                command,
+                `chunk ${chunk} has already been generated (current chunk ${run.chunk})`,
+              );
+            scheduled.push({ prompt: args.prompt as string, chunk });
+            return;
+          }
+          case "start":
+            if (run.started) return;
+            applySchedule();
+            if (run.prompt === "") return fail(command, "prompt is empty");
+            run.start();
+            return emit("generation_started", {
+              prompt: run.prompt,
+              chunk_index: 0,
+            });
+          case "pause":
+            if (run.pause())
+              emit("generation_paused", { chunk_index: run.chunk });
+            return;
+          case "resume":
+            if (run.resume())
+              emit("generation_resumed", { chunk_index: run.chunk });
+            return;
+          case "reset":
+            run.reset();
+            image = null;
+            scheduled = [];
+            return emit("generation_reset", {});
+          case "set_image_strength":
+            imageStrength = args.image_strength as number;
+            return;
+          case "set_seed":
+            seed = args.seed as number;
+            return;
+          case "set_sr_scale":
+            srScale = args.sr_scale as string;
+            return;
+        }
+      },
+      tick() {
+        for (const chunkIndex of run.completedChunks()) {
+          emit("chunk_complete", {
+            chunk_index: chunkIndex,
+            frames_emitted: run.frames,
+            active_prompt: run.prompt,
+          });
+        }
+        if (run.running) applySchedule();
+      },
+      state: () => ({
+        started: run.started,
+        running: run.running,
+        paused: run.paused,
+        current_prompt: run.prompt === "" ? null : run.prompt,
+        current_chunk: run.chunk,
+        current_frame: run.frames,
+        image_set: image !== null,
+        image_strength: imageStrength,
+        seed,
+        sr_scale: srScale,
+        scheduled_prompts: scheduled.map((entry) => ({ ...entry })),
+      }),
+    };
+  },
+};
