@@ -1,5 +1,6 @@
 import { normaliseModelName } from "../../auth/token-request";
 import { helios } from "./helios";
+import { lingbot } from "./lingbot";
 import type { ModelProfile } from "./profile";
 import { testPattern } from "./test-pattern";
 
@@ -9,6 +10,7 @@ import { testPattern } from "./test-pattern";
 
 const PROFILES: Readonly<Record<string, ModelProfile>> = {
   "reactor/helios": helios,
+  "reactor/lingbot": lingbot,
 };
 
 export function profileFor(model: string): ModelProfile {

@@ -60,7 +60,7 @@ test("polling walks PENDING (GPU wait) → WAITING → ACTIVE with capabilities 
 test("each profile's tracks reach the session body in the client's point of view", async () => {
   const { api } = await startTestEmulator();
   const { jwt } = await api.mint();
-  for (const model of ["reactor/helios", "helios"]) {
+  for (const model of ["reactor/helios", "reactor/lingbot", "helios"]) {
     const id = (await api.createSession(jwt, model)).json.session_id;
     const body = await api.waitReady(jwt, id);
     expect(body.capabilities.tracks).toEqual([
