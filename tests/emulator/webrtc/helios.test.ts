@@ -34,9 +34,10 @@ async function heliosSession(attempt = 1): Promise<{
     clients.push(client);
     return { emulator, jwt, sessionId, client };
   } catch (error) {
-    // Not yet understood: between two werift peers, the first DTLS handshake
-    // of a test process to a session that sends no RTP sometimes fails on
-    // the emulator's side (its peer goes connecting → failed). One fresh try.
+    // Not yet understood: on a loaded machine the first DTLS handshake
+    // between two werift peers in a test process sometimes fails on the
+    // emulator's side (connecting → failed); peer.test.ts's first test shows
+    // it too. One fresh session; a second failure is a real one.
     if (attempt > 1) throw error;
     return heliosSession(attempt + 1);
   }
