@@ -1,19 +1,20 @@
 "use client";
 
-import { useReactor } from "@reactor-team/js-sdk";
+import { useReactor, type CommandCapability } from "@reactor-team/js-sdk";
 import { CommandForm } from "@/components/command-form";
 import { ModelReplies } from "@/components/model-replies";
-import { useCapabilities } from "@/components/use-capabilities";
+import { useModelInterface } from "@/components/use-model-interface";
+import type { EventSpec } from "@/lib/model-schema/types";
 
 /**
  * Renders whatever commands the model declares, so the same page drives any
  * Reactor model of this shape (and the local emulator) without changes.
  */
 export function CommandPanel() {
-  const capabilities = useCapabilities();
+  const { model } = useModelInterface();
   const ready = useReactor((s) => s.status === "ready");
   const sendCommand = useReactor((s) => s.sendCommand);
-  const commands = capabilities?.commands ?? [];
+  const commands = (model?.events ?? []).map(asCommand);
 
   if (commands.length === 0) return null;
 
@@ -37,4 +38,19 @@ export function CommandPanel() {
       <ModelReplies />
     </section>
   );
+}
+
+/** The form below reads a JSON-Schema object body; rebuild one per event. */
+function asCommand(event: EventSpec): CommandCapability {
+  return {
+    name: event.name,
+    description: event.description ?? event.label ?? "",
+    schema: {
+      type: "object",
+      properties: Object.fromEntries(
+        event.fields.map((f) => [f.name, f.schema]),
+      ),
+      required: event.fields.filter((f) => f.required).map((f) => f.name),
+    },
+  };
 }

@@ -9,15 +9,19 @@ import { CommandPanel } from "@/components/command-panel";
 import { ConnectionButtons } from "@/components/connection-buttons";
 import { ConnectionStats } from "@/components/connection-stats";
 import { ErrorNotice } from "@/components/error-notice";
+import { ModelInterfaceStatus } from "@/components/model-interface-status";
+import { quietSdkConsole } from "@/components/sdk-compat";
 import { StatusLine } from "@/components/status-line";
-import { useCapabilities } from "@/components/use-capabilities";
+import {
+  ModelInterfaceProvider,
+  useModelInterface,
+} from "@/components/use-model-interface";
 import {
   useSessionControls,
   type SessionPhase,
 } from "@/components/use-session-controls";
 import { VideoStage } from "@/components/video-stage";
 import type { PublicConfig } from "@/lib/public-config";
-import { quietSdkConsole } from "@/lib/quiet-sdk-console";
 import type { TokenCache } from "@/lib/token-cache";
 
 quietSdkConsole();
@@ -32,7 +36,9 @@ export function ReactorSession({ config, tokens }: Props) {
   // click, so refreshing it never tears down a live session.
   return (
     <ReactorProvider modelName={config.model} apiUrl={config.apiUrl}>
-      <SessionLayout config={config} tokens={tokens} />
+      <ModelInterfaceProvider>
+        <SessionLayout config={config} tokens={tokens} />
+      </ModelInterfaceProvider>
     </ReactorProvider>
   );
 }
@@ -47,9 +53,9 @@ const PLACEHOLDERS: Partial<Record<SessionPhase, string>> = {
 
 function SessionLayout({ config, tokens }: Props) {
   const controls = useSessionControls(tokens, config.apiUrl);
-  const capabilities = useCapabilities();
+  const { model } = useModelInterface();
   const stageRef = useRef<HTMLDivElement>(null);
-  const audioTrack = capabilities?.tracks.find(
+  const audioTrack = model?.tracks.find(
     (t) => t.kind === "audio" && t.direction === "recvonly",
   )?.name;
 
@@ -73,6 +79,7 @@ function SessionLayout({ config, tokens }: Props) {
         </div>
         <ConnectionStats />
       </section>
+      <ModelInterfaceStatus />
       <CommandPanel />
     </div>
   );

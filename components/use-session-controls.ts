@@ -2,6 +2,7 @@
 
 import { useReactor } from "@reactor-team/js-sdk";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useConnectWithToken } from "@/components/sdk-compat";
 import {
   describeSdkError,
   describeTokenError,
@@ -45,7 +46,7 @@ export function useSessionControls(
   const status = useReactor((s) => s.status);
   const sessionId = useReactor((s) => s.sessionId);
   const lastError = useReactor((s) => s.lastError);
-  const sdkConnect = useReactor((s) => s.connect);
+  const sdkConnect = useConnectWithToken();
   const sdkDisconnect = useReactor((s) => s.disconnect);
   const sdkReconnect = useReactor((s) => s.reconnect);
 

@@ -4,8 +4,10 @@ import { StrictMode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   emitModelMessage,
+  emitRuntimeMessage,
   fakeStore,
   resetFakeSdk,
+  runtimeCommandsSent,
 } from "@/tests/support/fake-sdk";
 import { ReactorSession } from "@/components/reactor-session";
 import { TokenFetchError } from "@/lib/fetch-token";
@@ -280,7 +282,7 @@ describe("model commands", () => {
     ).toHaveTextContent("command_ack");
   });
 
-  it("disables commands until the session is ready", async () => {
+  it("offers commands only while the session is ready", async () => {
     renderSession();
     const reactor = fakeStore.getState().internal.reactor;
     await act(() => {
@@ -289,7 +291,45 @@ describe("model commands", () => {
       fakeStore.setState({ status: "waiting", sessionId: "s1" });
     });
     expect(
+      screen.queryByRole("button", { name: "Send set_scene" }),
+    ).not.toBeInTheDocument();
+    await setState({ status: "ready" });
+    expect(
       screen.getByRole("button", { name: "Send set_scene" }),
-    ).toBeDisabled();
+    ).toBeEnabled();
+    await setState({ status: "disconnected", sessionId: undefined });
+    expect(
+      screen.queryByRole("button", { name: "Send set_scene" }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("asks the model for its schema once ready and shows where its controls came from", async () => {
+    renderSession();
+    await setState({ status: "ready", sessionId: "s1" });
+    expect(runtimeCommandsSent()).toEqual([
+      "requestSchema",
+      "requestCapabilities",
+    ]);
+    act(() =>
+      emitRuntimeMessage({
+        type: "modelSchema",
+        data: {
+          openapi: "3.1.0",
+          info: { title: "demo", version: "1" },
+          paths: {
+            "/events/pause": {
+              post: { operationId: "pause", summary: "Pause" },
+            },
+          },
+        },
+      }),
+    );
+    expect(screen.getByTestId("model-interface-source")).toHaveAttribute(
+      "data-source",
+      "schema",
+    );
+    expect(
+      screen.getByRole("button", { name: "Send pause" }),
+    ).toBeInTheDocument();
   });
 });

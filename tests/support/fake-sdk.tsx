@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { vi } from "vitest";
 import { create } from "zustand";
 
@@ -62,6 +62,19 @@ export function resetFakeSdk() {
   latestMessageHandler = undefined;
 }
 
+/** Deliver a runtime-scope message (e.g. `modelSchema`) as 2.9.0 would. */
+export function emitRuntimeMessage(message: unknown) {
+  fakeStore.getState().internal.reactor.emit("runtimeMessage", message);
+}
+
+/** The runtime-scope commands the app sent, in order (e.g. requestSchema). */
+export function runtimeCommandsSent(): string[] {
+  return fakeStore
+    .getState()
+    .sendCommand.mock.calls.filter((call) => call[2] === "runtime")
+    .map((call) => String(call[0]));
+}
+
 let latestMessageHandler: ((message: unknown) => void) | undefined;
 
 /** Deliver an application message as the SDK's useReactorMessage would. */
@@ -77,5 +90,18 @@ export const fakeSdkModule = {
   useStats: () => undefined,
   useReactorMessage: (handler: (message: unknown) => void) => {
     latestMessageHandler = handler;
+  },
+  // Like 2.9.0: a ref-stable subscription to the instance's runtimeMessage.
+  useReactorInternalMessage: (handler: (message: unknown) => void) => {
+    const reactor = fakeStore((s) => s.internal.reactor);
+    const ref = useRef(handler);
+    useEffect(() => {
+      ref.current = handler;
+    });
+    useEffect(() => {
+      const stable = (message: unknown) => ref.current(message);
+      reactor.on("runtimeMessage", stable);
+      return () => reactor.off("runtimeMessage", stable);
+    }, [reactor]);
   },
 };

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+vi.mock("@reactor-team/js-sdk", async () => {
+  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  return fakeSdkModule;
+});
+
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
@@ -9,7 +14,7 @@ afterEach(() => {
 async function install(nodeEnv: string) {
   vi.stubEnv("NODE_ENV", nodeEnv);
   const spy = vi.spyOn(console, "debug").mockImplementation(() => undefined);
-  const { quietSdkConsole } = await import("@/lib/quiet-sdk-console");
+  const { quietSdkConsole } = await import("@/components/sdk-compat");
   quietSdkConsole();
   return spy;
 }

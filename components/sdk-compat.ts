@@ -1,0 +1,143 @@
+"use client";
+
+/**
+ * THE SEAM FOR THE SDK VERSION. This app is pinned to @reactor-team/js-sdk
+ * 2.9.0; everything that exists only because of that version is here, and
+ * the rest of the app calls these functions, never the 2.9.0-only SDK APIs.
+ * Upgrading means rewriting this file (and the number in
+ * lib/token-lifetime.ts, which server code and the first-load bundle read,
+ * so it cannot sit in a module that imports the SDK).
+ *
+ * 2.9.0 facts, and what each becomes after it:
+ *
+ * 1. Token hand-off (`useConnectWithToken`). 2.9.0 takes the token once, in
+ *    connect(jwt), copies it into its HTTP clients and reuses it for polling,
+ *    signalling, reconnect() and the final DELETE; it never asks again. The
+ *    provider's `jwtToken` prop would do the same but tears the live session
+ *    down whenever it changes, so it is never used. Hence the token lifetime
+ *    rule (lib/token-lifetime.ts): reuse a token only if it outlives a whole
+ *    session. ≥ 2.10.1: give ReactorProvider `getJwt={() => tokens.get()
+ *    .then((t) => t.jwt)}` (called before every coordinator request), call
+ *    connect() with no token, and drop the lifetime floor to "valid for the
+ *    next request".
+ * 2. The model's schema (`useModelDescriptionFeed`). 2.9.0 never asks for it,
+ *    so we send `requestSchema` on the runtime scope ourselves and read the
+ *    `modelSchema` reply from runtime messages; legacy runtimes answer
+ *    `requestCapabilities` with `modelCapabilities` instead. 2.9.0's
+ *    sendCommand bypasses its own "ready" check when NODE_ENV is
+ *    "development" (the frame is then lost), so callers only ask when ready.
+ *    ≥ 2.12.1: the SDK sends `requestSchema` once on ready and exposes
+ *    `reactor.getSchema()` and a `schemaReceived` event: read those instead
+ *    of runtime messages. Keep the retries (runtimes drop requests that
+ *    arrive before the model loads; the SDK's listener also stores the
+ *    replies to ours). Drop `requestCapabilities`: current runtimes ignore it.
+ * 3. The session's declared tracks (`useSessionCapabilities`). 2.9.0 keeps
+ *    them on the Reactor instance (`getCapabilities()`, event
+ *    `capabilitiesReceived`), not in the store. ≥ 2.12.1: both are removed;
+ *    read tracks from the schema's `x-reactor.tracks`, else from the
+ *    session response.
+ * 4. Console quieting (`quietSdkConsole`). 2.9.0 traces every step with
+ *    console.debug under these tags, including the store's props. Check the
+ *    new bundle's tags before keeping or removing it.
+ *
+ * Verified against the emulator (emulator/), which speaks 2.9.0's protocol;
+ * not against the real service.
+ */
+import { useReactor, useReactorInternalMessage } from "@reactor-team/js-sdk";
+import { useCallback, useSyncExternalStore } from "react";
+
+// 1. Token hand-off ----------------------------------------------------------
+
+/** Starts a session with this token (2.9.0: `connect(jwt)`). */
+export function useConnectWithToken(): (jwt: string) => Promise<void> {
+  return useReactor((s) => s.connect);
+}
+
+// 2. The model's schema ------------------------------------------------------
+
+export interface ModelDescriptionHandlers {
+  /** The OpenAPI document from a `modelSchema` reply. */
+  onSchema: (doc: Record<string, unknown>) => void;
+  /** The `{commands, tracks?}` body of a legacy `modelCapabilities` reply. */
+  onCapabilities: (caps: Record<string, unknown>) => void;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Subscribes to the runtime's replies and returns `request(first)`, which
+ * asks for the schema (and, on the first ask, the legacy capabilities).
+ * Wire: `{"scope":"runtime","data":{"type":"requestSchema","data":{}}}`, the
+ * same frame 2.12 sends.
+ */
+export function useModelDescriptionFeed(
+  handlers: ModelDescriptionHandlers,
+): (first: boolean) => void {
+  const sendCommand = useReactor((s) => s.sendCommand);
+  useReactorInternalMessage((message: unknown) => {
+    if (!isObject(message) || !isObject(message.data)) return;
+    if (message.type === "modelSchema") handlers.onSchema(message.data);
+    if (message.type === "modelCapabilities") {
+      handlers.onCapabilities(message.data);
+    }
+  });
+  return useCallback(
+    (first: boolean) => {
+      // Send failures are logged by the SDK; the next ask or the timeout
+      // takes over, so a rejection needs no handling here.
+      void sendCommand("requestSchema", {}, "runtime").catch(() => undefined);
+      if (first) {
+        void sendCommand("requestCapabilities", {}, "runtime").catch(
+          () => undefined,
+        );
+      }
+    },
+    [sendCommand],
+  );
+}
+
+// 3. The session's declared tracks --------------------------------------------
+
+/** The HTTP session's `capabilities` (tracks; commands are empty today). */
+export function useSessionCapabilities(): unknown {
+  const reactor = useReactor((s) => s.internal.reactor);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      reactor.on("capabilitiesReceived", onChange);
+      reactor.on("statusChanged", onChange);
+      return () => {
+        reactor.off("capabilitiesReceived", onChange);
+        reactor.off("statusChanged", onChange);
+      };
+    },
+    [reactor],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => reactor.getCapabilities(),
+    () => undefined,
+  );
+}
+
+// 4. Console quieting ----------------------------------------------------------
+
+const SDK_TAG =
+  /^\[(Reactor|ReactorStore|ReactorProvider|ReactorView|CoordinatorClient|LocalCoordinatorClient|WebRTCTransport|WebcamPublisher)\]/;
+
+let quieted = false;
+
+/**
+ * In production, drops the SDK's debug trace so a visitor's console never
+ * carries session details. Warnings and errors still print: they are what a
+ * developer needs to debug a failure.
+ */
+export function quietSdkConsole(): void {
+  if (quieted || process.env.NODE_ENV !== "production") return;
+  quieted = true;
+  const debug = console.debug.bind(console);
+  console.debug = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && SDK_TAG.test(args[0])) return;
+    debug(...args);
+  };
+}
