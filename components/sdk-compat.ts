@@ -31,6 +31,7 @@
  *    of runtime messages. Keep the retries (runtimes drop requests that
  *    arrive before the model loads; the SDK's listener also stores the
  *    replies to ours). Drop `requestCapabilities`: current runtimes ignore it.
+ *    The messages are in docs/reactor-contract.md, "Getting the schema".
  * 3. The session's declared tracks (`useSessionCapabilities`). 2.9.0 keeps
  *    them on the Reactor instance (`getCapabilities()`, event
  *    `capabilitiesReceived`), not in the store. ≥ 2.12.1: both are removed;

@@ -18,8 +18,7 @@ import type {
  * React, no SDK, never throws; whatever it cannot read lands in `problems`.
  *
  * Today's runtimes answer `requestSchema` with an OpenAPI 3.1 document
- * (built by reactor-runtime's `ModelSchema.to_openapi`,
- * https://github.com/reactor-team/reactor-runtime):
+ * (docs/reactor-contract.md, "The schema document"):
  *
  *   paths["/events/<name>"].post      a command; its JSON body is the data
  *   webhooks["<type>"].post           a message the model sends

@@ -8,7 +8,7 @@ import type {
 /**
  * Checks command data against the schema subset models publish, before it is
  * sent: a 2.9.0 client never hears about runtime-side validation failures
- * (they are withheld from its protocol), so the form is the only place to say
+ * (docs/reactor-contract.md, "Errors"), so the form is the only place to say
  * what is wrong. Hand-written on purpose: validators that compile schemas
  * (Ajv) use `new Function`, which the page's CSP forbids.
  *
