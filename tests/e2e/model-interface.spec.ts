@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { connect, openApp } from "./support/app";
+import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 
 // Where the page gets the model's controls from, per runtime generation
@@ -15,19 +16,8 @@ async function schemaRequests(): Promise<number> {
   return session?.schemaRequests ?? 0;
 }
 
-let errors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  await emulator.reset();
-  errors = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-});
-
-// A clean run logs no errors, whichever way the model describes itself.
-test.afterEach(() => expect(errors).toEqual([]));
+// Fails on any console error or CSP violation (support/clean-run.ts).
+test.beforeEach(() => emulator.reset());
 
 test("a current runtime: the controls come from the schema", async ({
   page,
