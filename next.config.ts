@@ -5,6 +5,11 @@ import type { NextConfig } from "next";
 // so proxy.ts computes them per request instead of fixing them at build time.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run build:standalone` (scripts/build-standalone.mjs) sets this for
+  // self-hosting: .next/standalone then holds a server.js with only the files
+  // it needs (the Dockerfile ships that folder). Off by default because
+  // `next start` warns against a standalone build, and Vercel builds its own way.
+  ...(process.env.BUILD_STANDALONE === "1" && { output: "standalone" }),
 };
 
 export default nextConfig;
