@@ -110,15 +110,15 @@ test(`pnpm ${PNPM_VERSION} install works on a copy without lockfiles`, async () 
 
 test("pnpm test runs unit tests under pnpm's node_modules layout", async () => {
   test.setTimeout(5 * 60_000);
-  // A sample, not the suite (.ci/run runs that once with npm): the route with
-  // msw, a component in jsdom, and the emulator's WebRTC peer on werift.
+  // A sample, not the suite (.ci/run runs that once with npm): the token
+  // route against msw, and a component in jsdom. werift (the emulator's
+  // WebRTC peer) gets its run in the video test below.
   const result = await run(
     pnpm,
     [
       "test",
       "tests/app/api/token/route.test.ts",
       "tests/components/setup-required.test.tsx",
-      "tests/emulator/webrtc",
     ],
     { cwd: app, env: pnpmEnv() },
   );
