@@ -19,8 +19,10 @@ const appEnv = {
   // Any model without an emulator profile streams the test pattern at once;
   // reactor/helios stays dark until `start` (emulator/model/profiles/).
   REACTOR_MODEL: "acme/test-pattern",
-  // The suite mints far more tokens from one address than a visitor would.
+  // The suite mints far more tokens from one address than a visitor would,
+  // and every anonymous caller shares one bucket without TRUST_PROXY_HEADERS.
   TOKEN_RATE_LIMIT_PER_MINUTE: "1000",
+  TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "1000",
 };
 
 export default defineConfig({

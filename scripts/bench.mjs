@@ -183,6 +183,7 @@ const app = await startNext({
     REACTOR_API_URL: emulator.url,
     REACTOR_MODEL: MODEL,
     TOKEN_RATE_LIMIT_PER_MINUTE: "1000",
+    TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "1000",
   },
 });
 

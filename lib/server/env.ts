@@ -52,6 +52,13 @@ export const MAX_TOKEN_MAX_SESSIONS = 50;
 /** Per client: a page needs 1–2 a minute; 10 leaves room for reloads. */
 export const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 10;
 export const MAX_TOKEN_RATE_LIMIT_PER_MINUTE = 10_000;
+/**
+ * For the whole deployment: three times one client's default, so a few
+ * visitors at once are never refused, while rotating spoofed addresses can
+ * mint at most this many tokens a minute.
+ */
+export const DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 30;
+export const MAX_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 100_000;
 
 const DASHBOARD = "https://reactor.inc";
 const HOW_TO_FIX =
@@ -99,6 +106,27 @@ function wholeNumber(
           return z.NEVER;
         }
         return value;
+      }),
+  );
+}
+
+/** "1"/"true" or "0"/"false"; unset or empty is `undefined`, for the caller's default. */
+function onOff(variable: string, meaning: string) {
+  return z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined) return undefined;
+        const value = raw.toLowerCase();
+        if (value === "1" || value === "true") return true;
+        if (value === "0" || value === "false") return false;
+        ctx.addIssue({
+          code: "custom",
+          message: `${variable} must be 1 or 0 (got ${quote(raw)}). ${meaning} ${HOW_TO_FIX}`,
+        });
+        return z.NEVER;
       }),
   );
 }
@@ -290,6 +318,61 @@ const serverEnvSchema = z.object({
     max: MAX_TOKEN_RATE_LIMIT_PER_MINUTE,
     unit: "requests",
   }),
+
+  /**
+   * Tokens per minute for the whole deployment, whoever asks. Why: the
+   * per-client limit trusts a client key that an attacker may vary (addresses,
+   * accounts); this ceiling bounds what the key owner can be billed for no
+   * matter how. Per instance without REDIS_URL, shared with it. 0 = off.
+   */
+  TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: wholeNumber(
+    "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
+    {
+      fallback: DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+      min: 0,
+      max: MAX_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+      unit: "requests",
+    },
+  ),
+
+  /**
+   * Whether `x-real-ip` / `x-forwarded-for` name the client. Why opt-in: any
+   * caller can send these headers, and Next fills `x-forwarded-for` only when
+   * it is absent, so they identify a client only where a proxy in front
+   * overwrites them. Vercel does (`VERCEL` is set there, so unset means "yes"
+   * on Vercel and "no" elsewhere); nginx, Fly, Render and Cloudflare can.
+   */
+  TRUST_PROXY_HEADERS: onOff(
+    "TRUST_PROXY_HEADERS",
+    "Set 1 only when a proxy in front of this server overwrites x-real-ip / x-forwarded-for (nginx, Fly, Render, Cloudflare); leave it empty to trust them on Vercel only.",
+  ),
+
+  /**
+   * A Redis the rate limits share across instances (`redis://` or TLS
+   * `rediss://`, as Upstash and Vercel KV give it). Why: without it every
+   * instance counts alone. Never echoed, not even in part: it usually holds a
+   * password.
+   */
+  REDIS_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .optional()
+      .refine(
+        (raw) => {
+          if (raw === undefined) return true;
+          const url = URL.canParse(raw) ? new URL(raw) : undefined;
+          return (
+            !!url &&
+            (url.protocol === "redis:" || url.protocol === "rediss:") &&
+            url.hostname !== ""
+          );
+        },
+        {
+          error: `REDIS_URL must be a Redis URL like rediss://default:PASSWORD@HOST:6379 (rediss:// for TLS, as Upstash and Vercel KV give it; redis:// for a Redis on a private network). Its value is not shown here because it may contain a password. Leave it empty to keep rate limits in this server's memory. ${HOW_TO_FIX}`,
+        },
+      ),
+  ),
 });
 
 const productionEnvSchema = serverEnvSchema.extend({
@@ -311,6 +394,12 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** 0 = off. */
   rateLimitPerMinute: number;
+  /** Whole deployment (per instance without Redis); 0 = off. */
+  rateLimitGlobalPerMinute: number;
+  /** Key anonymous callers by x-real-ip / x-forwarded-for. */
+  trustProxyHeaders: boolean;
+  /** Shared store for the rate limits; a secret (may hold a password). */
+  redisUrl: string | undefined;
   /** apiUrl is on loopback, i.e. the local emulator. */
   usingEmulator: boolean;
 }
@@ -354,6 +443,9 @@ export function readServerConfig(
       tokenMaxSessions: env_.REACTOR_TOKEN_MAX_SESSIONS,
       allowedOrigins: env_.REACTOR_ALLOWED_ORIGINS,
       rateLimitPerMinute: env_.TOKEN_RATE_LIMIT_PER_MINUTE,
+      rateLimitGlobalPerMinute: env_.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+      trustProxyHeaders: env_.TRUST_PROXY_HEADERS ?? onVercel(env),
+      redisUrl: env_.REDIS_URL,
       usingEmulator: isLoopbackHost(new URL(env_.REACTOR_API_URL).hostname),
     },
   };
@@ -367,7 +459,7 @@ export function readServerConfig(
  */
 export function readAccessConfig(
   env: Record<string, string | undefined> = process.env,
-): Pick<ServerConfig, "allowedOrigins" | "rateLimitPerMinute"> {
+): AccessConfig {
   const { shape } = serverEnvSchema;
   const origins = shape.REACTOR_ALLOWED_ORIGINS.safeParse(
     env.REACTOR_ALLOWED_ORIGINS,
@@ -375,12 +467,38 @@ export function readAccessConfig(
   const limit = shape.TOKEN_RATE_LIMIT_PER_MINUTE.safeParse(
     env.TOKEN_RATE_LIMIT_PER_MINUTE,
   );
+  const globalLimit = shape.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE.safeParse(
+    env.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+  );
+  const trust = shape.TRUST_PROXY_HEADERS.safeParse(env.TRUST_PROXY_HEADERS);
+  const redisUrl = shape.REDIS_URL.safeParse(env.REDIS_URL);
   return {
     allowedOrigins: origins.success ? origins.data : [],
     rateLimitPerMinute: limit.success
       ? limit.data
       : DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
+    rateLimitGlobalPerMinute: globalLimit.success
+      ? globalLimit.data
+      : DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+    // Invalid means "don't trust": a shared bucket is the safe side.
+    trustProxyHeaders: trust.success ? (trust.data ?? onVercel(env)) : false,
+    // Invalid means memory only: the limits still hold, per instance.
+    redisUrl: redisUrl.success ? redisUrl.data : undefined,
   };
+}
+
+export type AccessConfig = Pick<
+  ServerConfig,
+  | "allowedOrigins"
+  | "rateLimitPerMinute"
+  | "rateLimitGlobalPerMinute"
+  | "trustProxyHeaders"
+  | "redisUrl"
+>;
+
+/** Vercel sets `VERCEL=1` in every deployment and overwrites the IP headers. */
+function onVercel(env: Record<string, string | undefined>): boolean {
+  return !!env.VERCEL?.trim();
 }
 
 /**

@@ -36,15 +36,16 @@
  * unexpected errors answer a generic 500 (the details go to the server log).
  *
  * Before production: this endpoint is unauthenticated. Add your auth to
- * lib/server/authorize.ts, and read the README's "Before production" about
- * the in-memory rate limit on serverless.
+ * lib/server/authorize.ts, and read the README's "Running more than one
+ * instance" about where the rate limits count.
  */
 import { inspect } from "node:util";
 import { authorize } from "@/lib/server/authorize";
 import { checkOrigin } from "@/lib/server/cross-site";
 import { readAccessConfig, readServerConfig } from "@/lib/server/env";
 import { mintToken } from "@/lib/server/mint-token";
-import { rateLimitKey, tokenRateLimiter } from "@/lib/server/rate-limit";
+import { rateLimitKey } from "@/lib/server/client-key";
+import { takeToken } from "@/lib/server/rate-limit";
 import {
   TOKEN_ERROR_STATUS,
   TokenError,
@@ -82,14 +83,22 @@ export async function GET(request: Request): Promise<Response> {
       );
     }
 
-    const limit = tokenRateLimiter.take(
-      rateLimitKey(request, auth.userId),
-      access.rateLimitPerMinute,
+    // Per client, then the deployment-wide ceiling (lib/server/rate-limit.ts).
+    // The client is an IP only where a proxy vouches for the IP headers
+    // (TRUST_PROXY_HEADERS, or Vercel): lib/server/client-key.ts.
+    const limit = await takeToken(
+      rateLimitKey(request, {
+        userId: auth.userId,
+        trustProxyHeaders: access.trustProxyHeaders,
+      }),
+      access,
     );
     if (!limit.allowed) {
       throw new TokenError(
         "rate_limited",
-        `Too many token requests from this client. Wait ${limit.retryAfterSeconds} s and try again.`,
+        limit.scope === "client"
+          ? `Too many token requests from this client. Wait ${limit.retryAfterSeconds} s and try again.`
+          : `This app is handing out too many stream tokens right now. Wait ${limit.retryAfterSeconds} s and try again.`,
         { retryAfterSeconds: limit.retryAfterSeconds },
       );
     }

@@ -45,6 +45,9 @@ describe("defaults", () => {
       tokenMaxSessions: 10,
       allowedOrigins: [],
       rateLimitPerMinute: 10,
+      rateLimitGlobalPerMinute: 30,
+      trustProxyHeaders: false,
+      redisUrl: undefined,
       usingEmulator: false,
     });
   });
@@ -59,6 +62,9 @@ describe("defaults", () => {
         REACTOR_TOKEN_MAX_SESSIONS: "",
         REACTOR_ALLOWED_ORIGINS: "",
         TOKEN_RATE_LIMIT_PER_MINUTE: "",
+        TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: " ",
+        TRUST_PROXY_HEADERS: "",
+        REDIS_URL: "",
       }),
     );
     expect(config).toMatchObject({
@@ -68,6 +74,9 @@ describe("defaults", () => {
       tokenMaxSessions: 10,
       allowedOrigins: [],
       rateLimitPerMinute: 10,
+      rateLimitGlobalPerMinute: 30,
+      trustProxyHeaders: false,
+      redisUrl: undefined,
     });
   });
 
@@ -368,6 +377,93 @@ describe("TOKEN_RATE_LIMIT_PER_MINUTE", () => {
   });
 });
 
+describe("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE", () => {
+  test.each([
+    ["0", 0],
+    ["30", 30],
+    ["100000", 100_000],
+  ])("accepts %s", (raw, expected) => {
+    expect(
+      configOf(
+        readServerConfig({
+          REACTOR_API_KEY: KEY,
+          TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: raw,
+        }),
+      ).rateLimitGlobalPerMinute,
+    ).toBe(expected);
+  });
+
+  test.each(["-1", "100001", "2.5", "many"])("rejects %j", (raw) => {
+    const message = onlyIssue(
+      { TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: raw },
+      "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
+    );
+    expect(message).toContain("from 0 to 100000");
+    expect(message).toContain("the default, 30");
+  });
+});
+
+describe("TRUST_PROXY_HEADERS", () => {
+  const trust = (env: Record<string, string>) =>
+    configOf(readServerConfig({ REACTOR_API_KEY: KEY, ...env }))
+      .trustProxyHeaders;
+
+  test.each([
+    ["1", true],
+    ["true", true],
+    ["TRUE", true],
+    ["0", false],
+    ["false", false],
+  ])("accepts %j", (raw, expected) => {
+    expect(trust({ TRUST_PROXY_HEADERS: raw })).toBe(expected);
+  });
+
+  test("unset: trusted on Vercel only (VERCEL is set there)", () => {
+    expect(trust({})).toBe(false);
+    expect(trust({ VERCEL: "1" })).toBe(true);
+    expect(trust({ VERCEL: "" })).toBe(false);
+  });
+
+  test("an explicit 0 wins over Vercel", () => {
+    expect(trust({ VERCEL: "1", TRUST_PROXY_HEADERS: "0" })).toBe(false);
+  });
+
+  test.each(["yes", "2", "on"])("rejects %j, saying when to set it", (raw) => {
+    const message = onlyIssue(
+      { TRUST_PROXY_HEADERS: raw },
+      "TRUST_PROXY_HEADERS",
+    );
+    expect(message).toContain("must be 1 or 0");
+    expect(message).toContain("overwrites x-real-ip / x-forwarded-for");
+  });
+});
+
+describe("REDIS_URL", () => {
+  test.each([
+    "redis://127.0.0.1:6379",
+    "rediss://default:AbC123@eu1-fine-cat-12345.upstash.io:6379",
+    "redis://:secret@redis.internal:6380/2",
+  ])("accepts %s, kept as given", (raw) => {
+    expect(
+      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REDIS_URL: raw }))
+        .redisUrl,
+    ).toBe(raw);
+  });
+
+  test.each([
+    "https://default:hunter2-pass@cache.example.com:6379",
+    "default:hunter2-pass@cache.example.com:6379",
+    "redis://",
+  ])("rejects %j without echoing any part of it", (raw) => {
+    const message = onlyIssue({ REDIS_URL: raw }, "REDIS_URL");
+    expect(message).toContain("rediss://");
+    expect(message).toContain("not shown");
+    for (const part of ["hunter2", "cache.example.com", "https://default"]) {
+      expect(message).not.toContain(part);
+    }
+  });
+});
+
 test("lists every problem at once, one issue per bad variable", () => {
   const issues = issuesOf(
     readServerConfig({
@@ -378,6 +474,9 @@ test("lists every problem at once, one issue per bad variable", () => {
       REACTOR_TOKEN_MAX_SESSIONS: "0",
       REACTOR_ALLOWED_ORIGINS: "*",
       TOKEN_RATE_LIMIT_PER_MINUTE: "-1",
+      TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "-1",
+      TRUST_PROXY_HEADERS: "maybe",
+      REDIS_URL: "localhost:6379",
     }),
   );
   expect(issues.map((issue) => issue.variable)).toEqual([
@@ -388,6 +487,9 @@ test("lists every problem at once, one issue per bad variable", () => {
     "REACTOR_TOKEN_MAX_SESSIONS",
     "REACTOR_ALLOWED_ORIGINS",
     "TOKEN_RATE_LIMIT_PER_MINUTE",
+    "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
+    "TRUST_PROXY_HEADERS",
+    "REDIS_URL",
   ]);
   for (const issue of issues) {
     expect(issue.message.startsWith(issue.variable)).toBe(true);
@@ -439,24 +541,41 @@ describe(".env.example", () => {
 });
 
 describe("readAccessConfig", () => {
-  test("reads the allow-list and rate limit even when the key is missing", () => {
+  test("reads the allow-list, limits, proxy trust and Redis even when the key is missing", () => {
     expect(
       readAccessConfig({
         REACTOR_ALLOWED_ORIGINS: "https://partner.example.com",
         TOKEN_RATE_LIMIT_PER_MINUTE: "3",
+        TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "12",
+        TRUST_PROXY_HEADERS: "1",
+        REDIS_URL: "redis://127.0.0.1:6379",
       }),
     ).toEqual({
       allowedOrigins: ["https://partner.example.com"],
       rateLimitPerMinute: 3,
+      rateLimitGlobalPerMinute: 12,
+      trustProxyHeaders: true,
+      redisUrl: "redis://127.0.0.1:6379",
     });
   });
 
   test("falls back to the safe defaults for invalid values", () => {
     expect(
       readAccessConfig({
+        VERCEL: "1",
         REACTOR_ALLOWED_ORIGINS: "*",
         TOKEN_RATE_LIMIT_PER_MINUTE: "-1",
+        TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "-1",
+        // Invalid is "don't trust", even on Vercel.
+        TRUST_PROXY_HEADERS: "maybe",
+        REDIS_URL: "localhost:6379",
       }),
-    ).toEqual({ allowedOrigins: [], rateLimitPerMinute: 10 });
+    ).toEqual({
+      allowedOrigins: [],
+      rateLimitPerMinute: 10,
+      rateLimitGlobalPerMinute: 30,
+      trustProxyHeaders: false,
+      redisUrl: undefined,
+    });
   });
 });

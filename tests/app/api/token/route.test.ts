@@ -14,7 +14,7 @@ import * as route from "@/app/api/token/route";
 import type * as AuthorizeModule from "@/lib/server/authorize";
 import type { AuthorizeResult } from "@/lib/server/authorize";
 import type * as MintTokenModule from "@/lib/server/mint-token";
-import { tokenRateLimiter } from "@/lib/server/rate-limit";
+import { resetTokenRateLimits } from "@/lib/server/rate-limit";
 import { TOKEN_ERROR_STATUS, type TokenErrorCode } from "@/lib/token-errors";
 import { tokenErrorBodySchema, tokenResponseSchema } from "@/lib/token-schema";
 import {
@@ -71,7 +71,11 @@ beforeEach(() => {
   vi.stubEnv("REACTOR_TOKEN_MAX_SESSIONS", "");
   vi.stubEnv("REACTOR_ALLOWED_ORIGINS", "");
   vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "");
-  tokenRateLimiter.clear();
+  vi.stubEnv("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE", "");
+  vi.stubEnv("TRUST_PROXY_HEADERS", "");
+  vi.stubEnv("REDIS_URL", "");
+  vi.stubEnv("VERCEL", "");
+  resetTokenRateLimits();
   seams.mintTimeoutMs = undefined;
   seams.authorize = undefined;
   upstreamCalls = 0;
@@ -457,7 +461,17 @@ describe("authorize()", () => {
 describe("rate limit", () => {
   const from = (ip: string) => tokenRequest({ "x-real-ip": ip });
 
+  /** n requests, each from a different forged address; the statuses. */
+  async function rotatingAddresses(n: number) {
+    const statuses: number[] = [];
+    for (let i = 0; i < n; i++) {
+      statuses.push((await get(from(`203.0.113.${i}`))).response.status);
+    }
+    return statuses;
+  }
+
   test("past the per-minute limit → 429 rate_limited with Retry-After, per client", async () => {
+    vi.stubEnv("TRUST_PROXY_HEADERS", "1");
     vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "2");
     expect((await get(from("203.0.113.1"))).response.status).toBe(200);
     expect((await get(from("203.0.113.1"))).response.status).toBe(200);
@@ -465,10 +479,52 @@ describe("rate limit", () => {
       "rate_limited",
       from("203.0.113.1"),
     );
-    expect(response.headers.get("Retry-After")).toBe("30");
-    expect(message).toContain("30 s");
+    // The window is the minute that the first request started.
+    const retryAfter = Number(response.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThanOrEqual(59);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(message).toBe(
+      `Too many token requests from this client. Wait ${retryAfter} s and try again.`,
+    );
     expect(upstreamCalls).toBe(2);
     expect((await get(from("203.0.113.2"))).response.status).toBe(200);
+  });
+
+  test("untrusted headers (no TRUST_PROXY_HEADERS, not Vercel): forged addresses share one bucket", async () => {
+    const statuses = await rotatingAddresses(40);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+    expect(statuses.slice(10)).toEqual(Array(30).fill(429));
+    expect(upstreamCalls).toBe(10);
+  });
+
+  test("on Vercel the headers are trusted: each address has its own bucket", async () => {
+    vi.stubEnv("VERCEL", "1");
+    vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "1");
+    expect(await rotatingAddresses(3)).toEqual([200, 200, 200]);
+    await expectError("rate_limited", from("203.0.113.0"));
+  });
+
+  test("trusted headers: rotating addresses stops at the deployment-wide ceiling (default 30)", async () => {
+    vi.stubEnv("TRUST_PROXY_HEADERS", "1");
+    const statuses = await rotatingAddresses(40);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
+    expect(statuses.slice(30)).toEqual(Array(10).fill(429));
+    expect(upstreamCalls).toBe(30);
+    const { response, message } = await expectError(
+      "rate_limited",
+      from("198.51.100.1"),
+    );
+    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(message).toMatch(/^This app is handing out too many stream tokens/);
+    expect(console.warn).toHaveBeenCalledWith(
+      expect.stringContaining("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE"),
+    );
+  });
+
+  test("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE=0 turns the ceiling off", async () => {
+    vi.stubEnv("TRUST_PROXY_HEADERS", "1");
+    vi.stubEnv("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE", "0");
+    expect(await rotatingAddresses(40)).toEqual(Array(40).fill(200));
   });
 
   test("defaults to 10 a minute", async () => {
@@ -491,7 +547,7 @@ describe("rate limit", () => {
     await expectError("rate_limited");
   });
 
-  test("0 turns it off", async () => {
+  test("TOKEN_RATE_LIMIT_PER_MINUTE=0 turns the per-client limit off", async () => {
     vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "0");
     for (let i = 0; i < 15; i++)
       expect((await get()).response.status).toBe(200);
