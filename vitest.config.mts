@@ -8,7 +8,8 @@ export default defineConfig({
     environment: "jsdom",
     setupFiles: ["./tests/setup.ts"],
     include: ["tests/**/*.test.{ts,tsx}"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    // tests/integration needs the production build: `npm run test:integration`.
+    exclude: ["tests/e2e/**", "tests/integration/**", "node_modules/**"],
     // The emulator tests start real WebRTC peers; give them room on a busy 2-core box.
     testTimeout: 20_000,
   },
