@@ -176,4 +176,26 @@ describe("when Redis dies mid-run", () => {
       expect(log).not.toContain("internal_error");
     }
   });
+
+  test("once Redis is back, the instances share their limits again", async () => {
+    await redis.restart();
+    // ioredis retries in the background, at most 5 s apart.
+    await expect
+      .poll(
+        () =>
+          instances.every((instance) =>
+            instance.log().includes("Redis (REDIS_URL) answers again"),
+          ),
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(true);
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < 12; i++) {
+      outcomes.push(await token(instances[i % 2]!, `192.0.2.${150 + i}`));
+    }
+    expect(statuses(outcomes)).toEqual([
+      ...Array(CEILING).fill(200),
+      ...Array(12 - CEILING).fill(429),
+    ]);
+  });
 });

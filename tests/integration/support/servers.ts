@@ -41,10 +41,27 @@ export interface RedisProcess {
   url: string;
   /** SIGKILL, as an outage would: no goodbye to the clients. */
   kill(): Promise<void>;
+  /** A fresh, empty server on the same port and password. */
+  restart(): Promise<void>;
 }
 
 export async function startRedis(password: string): Promise<RedisProcess> {
   const port = await freePort();
+  let child = await spawnRedis(port, password);
+  return {
+    url: `redis://:${password}@127.0.0.1:${port}`,
+    kill: () => stop(child, "SIGKILL"),
+    restart: async () => {
+      await stop(child, "SIGKILL");
+      child = await spawnRedis(port, password);
+    },
+  };
+}
+
+async function spawnRedis(
+  port: number,
+  password: string,
+): Promise<ChildProcess> {
   const child = spawn(
     "redis-server",
     [
@@ -62,10 +79,7 @@ export async function startRedis(password: string): Promise<RedisProcess> {
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   await waitForOutput(child, /Ready to accept connections/, 10_000);
-  return {
-    url: `redis://:${password}@127.0.0.1:${port}`,
-    kill: () => stop(child, "SIGKILL"),
-  };
+  return child;
 }
 
 export interface FakeReactor {
