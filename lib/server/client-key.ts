@@ -32,7 +32,9 @@ export function rateLimitKey(
 ): string {
   if (userId) return `user:${userId}`;
   if (!trustProxyHeaders) return SHARED_ANONYMOUS_KEY;
-  // Vercel and most proxies set x-real-ip to the address they saw.
+  // Vercel and most proxies set x-real-ip to the address they saw. Read first,
+  // so a proxy that only appends to x-forwarded-for must also overwrite it
+  // (README, "Running more than one instance").
   const realIp = request.headers.get("x-real-ip")?.trim();
   if (realIp) return `ip:${realIp}`;
   // Else the *last* hop: the one added by the proxy nearest to us. Earlier
