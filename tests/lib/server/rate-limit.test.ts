@@ -126,6 +126,8 @@ describe("with REDIS_URL, when Redis cannot be used", () => {
   let sockets: Socket[] = [];
 
   afterEach(async () => {
+    // Stop ioredis reconnecting before the stand-in server goes away.
+    resetTokenRateLimits();
     for (const socket of sockets) socket.destroy();
     sockets = [];
     await new Promise((resolve) => server?.close(resolve) ?? resolve(null));
