@@ -15,7 +15,7 @@ import {
 import * as route from "@/app/api/token/route";
 import Page from "@/app/page";
 import { readServerConfig, SERVER_ENV_VARIABLES } from "@/lib/server/env";
-import { tokenRateLimiter } from "@/lib/server/rate-limit";
+import { resetTokenRateLimits } from "@/lib/server/rate-limit";
 import { proxy } from "@/proxy";
 
 // A secret pasted into the wrong variable, or a password inside
@@ -41,6 +41,9 @@ const cases: Record<string, Record<string, string>> = {
     REACTOR_TOKEN_MAX_SESSIONS: `${CANARY}`,
     REACTOR_ALLOWED_ORIGINS: `https://ok.example, https://${CANARY}.example/${CANARY}`,
     TOKEN_RATE_LIMIT_PER_MINUTE: `-${CANARY}`,
+    TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: `-${CANARY}`,
+    TRUST_PROXY_HEADERS: CANARY,
+    REDIS_URL: `https://default:${CANARY}@${CANARY}.upstash.test:6379`,
   },
   "a user name only in the URL, the key pasted into the model": {
     REACTOR_API_KEY: "",
@@ -77,7 +80,7 @@ let consoleSpies: MockInstance[] = [];
 beforeEach(() => {
   for (const variable of SERVER_ENV_VARIABLES) vi.stubEnv(variable, "");
   vi.stubEnv("NODE_ENV", "production");
-  tokenRateLimiter.clear();
+  resetTokenRateLimits();
   consoleSpies = (
     ["log", "info", "warn", "error", "debug", "trace"] as const
   ).map((method) =>

@@ -124,7 +124,7 @@ function onOff(variable: string, meaning: string) {
         if (value === "0" || value === "false") return false;
         ctx.addIssue({
           code: "custom",
-          message: `${variable} must be 1 or 0 (got ${quote(raw)}). ${meaning} ${HOW_TO_FIX}`,
+          message: `${variable} must be 1 or 0. ${meaning} ${HOW_TO_FIX}`,
         });
         return z.NEVER;
       }),
