@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { SessionResponseSchema } from "../support/sdk-schemas";
 import { startTestEmulator } from "../support/emulator";
-import { offerFromClient, pollAnswer } from "../support/webrtc-client";
+import { offerFromClient, pollAnswer } from "@/scripts/doctor/webrtc-client";
 
 // SDK local mode: no auth, version headers only, the full body at once.
 const localHeaders = {

@@ -6,7 +6,7 @@ import {
   WebRTCSdpAnswerResponseSchema,
 } from "../support/sdk-schemas";
 import { startTestEmulator, transportHeaders } from "../support/emulator";
-import { offerFromClient, pollAnswer } from "../support/webrtc-client";
+import { offerFromClient, pollAnswer } from "@/scripts/doctor/webrtc-client";
 
 async function readySession(
   options: Parameters<typeof startTestEmulator>[0] = {},
@@ -57,10 +57,10 @@ test("an offer is answered with exactly 202, then GET gives 200 {sdp_answer} wit
     // main_video is sent by us, webcam received.
     const sections = sdp.split("\r\nm=").slice(1);
     const video = sections.find((section) =>
-      section.includes(`a=mid:${client.video.mid}\r\n`),
+      section.includes(`a=mid:${client.video!.mid}\r\n`),
     )!;
     const webcam = sections.find((section) =>
-      section.includes(`a=mid:${client.webcam.mid}\r\n`),
+      section.includes(`a=mid:${client.webcam!.mid}\r\n`),
     )!;
     expect(video).toContain("a=sendonly");
     expect(webcam).toContain("a=recvonly");

@@ -4,7 +4,7 @@ import { DEFAULT_TIMINGS } from "@/emulator/options";
 import { reapReason } from "@/emulator/sessions/reaper";
 import type { Session } from "@/emulator/sessions/session";
 import { sdkHeaders, startTestEmulator } from "../support/emulator";
-import { connectClient } from "../support/webrtc-client";
+import { connectClient } from "@/scripts/doctor/webrtc-client";
 
 const T0 = 1_000_000;
 

@@ -1,5 +1,9 @@
 import { afterEach } from "vitest";
 import { startEmulator, type EmulatorOptions } from "@/emulator/server";
+import {
+  createSessionBody as sessionBody,
+  sdkHeaders,
+} from "@/scripts/doctor/webrtc-client";
 
 // Each test gets its own emulator on a free port, with silent logs (kept in
 // `lines` for assertions) and reaper timings short enough to observe.
@@ -39,27 +43,14 @@ type Json = any;
 
 export const API_KEY = "rk_test_key_123";
 
-/** Headers SDK 2.9.0 puts on every coordinator call (reactor-protocol §3.1). */
-export const sdkHeaders = (jwt: string) => ({
-  Authorization: `Bearer ${jwt}`,
-  "Reactor-API-Version": "1",
-  "Reactor-API-Accept-Version": "1",
-});
-
-/** Headers on transport calls (§4.1). */
-export const transportHeaders = (jwt: string) => ({
-  Authorization: `Bearer ${jwt}`,
-  "Reactor-WebRTC-Version": "1.0",
-});
+// One definition of what SDK 2.9.0 sends, shared with the doctor's client.
+export { sdkHeaders, transportHeaders } from "@/scripts/doctor/webrtc-client";
 
 /** Any model without a profile streams the test pattern at once (emulator/model/profiles/registry.ts). */
 export const TEST_PATTERN_MODEL = "acme/test-pattern";
 
-export const createSessionBody = (model = TEST_PATTERN_MODEL) => ({
-  model: { name: model },
-  client_info: { sdk_version: "2.9.0", sdk_type: "js" },
-  supported_transports: [{ protocol: "webrtc", version: "1.0" }],
-});
+export const createSessionBody = (model = TEST_PATTERN_MODEL) =>
+  sessionBody(model);
 
 function apiClient(base: string) {
   const request = async (

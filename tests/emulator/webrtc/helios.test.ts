@@ -7,7 +7,7 @@ import {
   connectClient,
   framesFrom,
   type TestClient,
-} from "../support/webrtc-client";
+} from "@/scripts/doctor/webrtc-client";
 
 // reactor/helios over real WebRTC with a werift client: the video track is
 // negotiated but silent until set_prompt + start, then the stream plays; an

@@ -5,8 +5,8 @@ import { startTestEmulator, transportHeaders } from "../support/emulator";
 import {
   connectClient,
   framesFrom,
-  type TestClient,
-} from "../support/webrtc-client";
+  type WebRtcClient as TestClient,
+} from "@/scripts/doctor/webrtc-client";
 
 // End to end over real WebRTC on loopback: a werift client signals through
 // the emulator's HTTP endpoints exactly as SDK 2.9.0 does, connects, and
@@ -54,7 +54,7 @@ test("a Node WebRTC client connects through the HTTP signalling and receives pac
   ).length;
   expect(markers).toBeGreaterThanOrEqual(frames.length - 1);
   // The negotiated VP8 payload type, not werift's or ours.
-  const vp8 = client.video.codecs.find(
+  const vp8 = client.video!.codecs.find(
     (codec) => codec.mimeType.toLowerCase() === "video/vp8",
   )!;
   expect(
@@ -79,7 +79,7 @@ test("a PLI makes the very next frame a keyframe", async () => {
   });
   const before = framesFrom(client.packets).length;
   const ssrc = client.packets.at(-1)!.header.ssrc;
-  await client.video.receiver.sendRtcpPLI(ssrc);
+  await client.video!.receiver.sendRtcpPLI(ssrc);
   await until(() => framesFrom(client.packets).length >= before + 3);
   const after = framesFrom(client.packets).slice(before);
   // The frame in flight when the PLI left may still be a delta frame; one of the next two must be key.
