@@ -1,4 +1,5 @@
 import type { RTCIceServer } from "werift";
+import { describeFailure } from "./checks/network";
 import { httpApi } from "./http-api";
 import { check, type CheckResult } from "./result";
 import {
@@ -58,7 +59,7 @@ export async function runLive(options: LiveOptions): Promise<void> {
       headers: sdkHeaders(options.jwt),
       body: createSessionBody(options.model),
     })
-    .catch((error: unknown) => ({ status: 0, json: String(error) }));
+    .catch((error: unknown) => ({ status: 0, json: describeFailure(error) }));
   const sessionId = (created.json as SessionBody | undefined)?.session_id;
   if (created.status < 200 || created.status >= 300 || !sessionId) {
     options.record(
