@@ -8,6 +8,7 @@ import { AudioToggle } from "@/components/audio-toggle";
 import { CommandPanel } from "@/components/command-panel";
 import { ConnectionButtons } from "@/components/connection-buttons";
 import { ConnectionStats } from "@/components/connection-stats";
+import { DiagnosticsPanel } from "@/components/diagnostics-panel";
 import { ErrorNotice } from "@/components/error-notice";
 import { ModelInterfaceStatus } from "@/components/model-interface-status";
 import { quietSdkConsole } from "@/components/sdk-compat";
@@ -20,24 +21,29 @@ import {
   useSessionControls,
   type SessionPhase,
 } from "@/components/use-session-controls";
+import {
+  useSessionTelemetry,
+  type SessionTelemetry,
+} from "@/components/use-session-telemetry";
 import { VideoStage } from "@/components/video-stage";
 import type { PublicConfig } from "@/lib/public-config";
 import type { TokenCache } from "@/lib/token-cache";
 
 quietSdkConsole();
 
-interface Props {
+/** Telemetry callbacks (onStatusChange, onError, onFirstFrame): README, "Telemetry". */
+interface Props extends SessionTelemetry {
   config: PublicConfig;
   tokens: TokenCache;
 }
 
-export function ReactorSession({ config, tokens }: Props) {
+export function ReactorSession({ config, tokens, ...telemetry }: Props) {
   // No jwtToken prop and no autoConnect: the token goes to connect() on a
   // click, so refreshing it never tears down a live session.
   return (
     <ReactorProvider modelName={config.model} apiUrl={config.apiUrl}>
       <ModelInterfaceProvider>
-        <SessionLayout config={config} tokens={tokens} />
+        <SessionLayout config={config} tokens={tokens} {...telemetry} />
       </ModelInterfaceProvider>
     </ReactorProvider>
   );
@@ -51,10 +57,28 @@ const PLACEHOLDERS: Partial<Record<SessionPhase, string>> = {
   interrupted: "Stream interrupted",
 };
 
-function SessionLayout({ config, tokens }: Props) {
-  const controls = useSessionControls(tokens, config.apiUrl);
+function SessionLayout({ config, tokens, ...callbacks }: Props) {
+  const sessionControls = useSessionControls(tokens, config.apiUrl);
   const { model } = useModelInterface();
   const stageRef = useRef<HTMLDivElement>(null);
+  const { recorder, markConnect } = useSessionTelemetry({
+    phase: sessionControls.phase,
+    error: sessionControls.error,
+    stageRef,
+    callbacks,
+  });
+  // Time to first frame starts at the click.
+  const controls = {
+    ...sessionControls,
+    connect: () => {
+      markConnect();
+      sessionControls.connect();
+    },
+    resume: () => {
+      markConnect();
+      sessionControls.resume();
+    },
+  };
   const audioTrack = model?.tracks.find(
     (t) => t.kind === "audio" && t.direction === "recvonly",
   )?.name;
@@ -77,7 +101,8 @@ function SessionLayout({ config, tokens }: Props) {
             active={controls.phase === "ready" && audioTrack !== undefined}
           />
         </div>
-        <ConnectionStats />
+        <ConnectionStats timeToFirstFrameMs={recorder.timeToFirstFrameMs} />
+        <DiagnosticsPanel config={config} recorder={recorder} />
       </section>
       <ModelInterfaceStatus />
       <CommandPanel />
