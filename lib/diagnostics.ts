@@ -58,7 +58,8 @@ export const MAX_ERRORS = 5;
 export const MAX_STATUSES = 30;
 
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
-const BEARER = /\b(Bearer)\s+[^\s"',;]+/gi;
+// RFC 6750's b64token alphabet, so a closing bracket after the token survives.
+const BEARER = /\b(Bearer)\s+[\w.~+/-]+=*/gi;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
 const SECRET_WORD = /\b(rk_[\w-]+)/g;
 
