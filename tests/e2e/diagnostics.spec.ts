@@ -55,7 +55,7 @@ test("copied diagnostics parse as JSON, describe the session and contain no JWT"
   expect(report).toMatchObject({
     sdk: { version: "2.9.0" },
     app: { version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
-    model: "reactor/helios",
+    model: "acme/test-pattern",
     apiOrigin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
     emulator: true,
     sessionId: session!.id,

@@ -6,7 +6,7 @@ import { uploadFile } from "../support/upload";
 import {
   connectClient,
   framesFrom,
-  type TestClient,
+  type WebRtcClient as TestClient,
 } from "@/scripts/doctor/webrtc-client";
 
 // reactor/helios over real WebRTC with a werift client: the video track is

@@ -43,7 +43,7 @@ async function runDoctor(envLocal: string, args: string[] = []) {
   }
 }
 
-const envFor = (url: string, model = "reactor/helios") =>
+const envFor = (url: string, model = "acme/test-pattern") =>
   `REACTOR_API_KEY=${CANARY_KEY}\nREACTOR_API_URL=${url}\nREACTOR_MODEL=${model}\n`;
 
 test("doctor passes against the emulator, reading the key from .env.local", async () => {
@@ -102,4 +102,26 @@ test("with the emulator refusing the key, doctor exits 1 and names the key witho
   expect(stdout).toMatch(/– Live session: fix the failures above first/);
   expect(stdout).not.toContain(CANARY_KEY);
   expect(code).toBe(1);
+}, 90_000);
+
+test("doctor --live with a model that waits for commands warns with its events instead of failing", async () => {
+  const emulator = await startTestEmulator();
+  const { code, stdout } = await runDoctor(
+    envFor(emulator.url, "reactor/helios"),
+    ["--live", "--yes", "--json", "--seconds", "1"],
+  );
+  const report = JSON.parse(stdout);
+  const byId = (id: string) =>
+    report.checks.find((check: { id: string }) => check.id === id);
+  expect(byId("live-media")).toMatchObject({
+    status: "warn",
+    data: { packets: 0 },
+  });
+  expect(byId("live-media").detail).toMatch(
+    /^0 packets: this model waits for commands before it streams \(events: .*start/,
+  );
+  expect(byId("live-schema").status).toBe("pass");
+  expect(byId("live-schema").data.events).toContain("start");
+  expect(report.ok).toBe(true);
+  expect(code).toBe(0);
 }, 90_000);
