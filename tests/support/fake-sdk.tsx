@@ -18,6 +18,7 @@ export interface FakeReactorState {
   disconnect: ReturnType<typeof vi.fn>;
   reconnect: ReturnType<typeof vi.fn>;
   sendCommand: ReturnType<typeof vi.fn>;
+  uploadFile: ReturnType<typeof vi.fn>;
   internal: { reactor: FakeReactor };
 }
 
@@ -40,6 +41,16 @@ export class FakeReactor {
   }
 }
 
+/** The SDK's FileRef: what uploadFile resolves to and sendCommand unwraps. */
+export class FakeFileRef {
+  constructor(
+    readonly uploadId: string,
+    readonly name: string,
+    readonly mimeType: string,
+    readonly size: number,
+  ) {}
+}
+
 export const fakeStore = create<FakeReactorState>(() => initialState());
 
 function initialState(): FakeReactorState {
@@ -53,6 +64,10 @@ function initialState(): FakeReactorState {
     disconnect: vi.fn(async () => undefined),
     reconnect: vi.fn(async () => undefined),
     sendCommand: vi.fn(async () => undefined),
+    uploadFile: vi.fn(
+      async (file: File) =>
+        new FakeFileRef(`upload-${file.name}`, file.name, file.type, file.size),
+    ),
     internal: { reactor: new FakeReactor() },
   };
 }
@@ -83,6 +98,7 @@ export function emitModelMessage(message: unknown) {
 }
 
 export const fakeSdkModule = {
+  FileRef: FakeFileRef,
   ReactorProvider: ({ children }: { children: ReactNode }) => children,
   ReactorView: () => <div data-testid="reactor-view" />,
   useReactor: <T,>(selector: (state: FakeReactorState) => T) =>

@@ -1,0 +1,166 @@
+"use client";
+
+import { useReactor } from "@reactor-team/js-sdk";
+import {
+  useCallback,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type RefObject,
+} from "react";
+import { EventForm } from "@/components/controls/event-form";
+import { HoldPad } from "@/components/controls/hold-pad";
+import { LifecycleToolbar } from "@/components/controls/lifecycle-toolbar";
+import { MessageLog } from "@/components/controls/message-log";
+import { PointerOverlay } from "@/components/controls/pointer-overlay";
+import { RawCommand } from "@/components/controls/raw-command";
+import { StateTable } from "@/components/controls/state-table";
+import { useHeldInput } from "@/components/controls/use-held-input";
+import { useModelMessages } from "@/components/controls/use-model-messages";
+import { eventRoles } from "@/lib/controls/event-roles";
+import { nextStep } from "@/lib/controls/next-step";
+import type { ModelInterface } from "@/lib/model-schema/types";
+import { reportActivity } from "@/lib/user-activity";
+
+interface Props {
+  model: ModelInterface | undefined;
+  /** Still asking the model for its schema. */
+  pending: boolean;
+  /** The video stage, for the pointer overlay. */
+  stageRef: RefObject<HTMLElement | null>;
+}
+
+const noSubscription = () => () => undefined;
+
+/**
+ * Every control generated from the model's published interface: setter forms,
+ * held controls, a lifecycle toolbar, a pointer overlay, and what the model
+ * says back. Nothing here knows a model by name.
+ */
+export function ModelControls({ model, pending, stageRef }: Props) {
+  const ready = useReactor((s) => s.status === "ready");
+  const sendCommand = useReactor((s) => s.sendCommand);
+  const uploadFile = useReactor((s) => s.uploadFile);
+  const messages = useModelMessages();
+  const { noteSent } = messages;
+  const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
+  const roles = useMemo(() => eventRoles(model?.events ?? []), [model]);
+  const declared = useMemo(
+    () => new Set(model?.messages.map((m) => m.type)),
+    [model],
+  );
+  // The stage is mounted before this panel; reading it through a store keeps
+  // the ref out of render and re-reads it once mounted.
+  const stage = useSyncExternalStore(
+    noSubscription,
+    () => stageRef.current,
+    () => null,
+  );
+
+  const send = useCallback(
+    (name: string, data: Record<string, unknown>) => {
+      reportActivity();
+      noteSent(name);
+      setSent((previous) =>
+        previous.has(name) ? previous : new Set(previous).add(name),
+      );
+      // Failures are the SDK's to log; the model's own errors arrive as messages.
+      void sendCommand(name, data).catch(() => undefined);
+    },
+    [sendCommand, noteSent],
+  );
+  const upload = useCallback(
+    (file: File) => {
+      reportActivity();
+      return uploadFile(file);
+    },
+    [uploadFile],
+  );
+  const held = useHeldInput(roles.held, ready, send);
+
+  if (!model) {
+    return pending ? (
+      <section className="panel" aria-label="Model controls">
+        <p className="help">Reading the model&apos;s controls…</p>
+      </section>
+    ) : null;
+  }
+
+  const step = nextStep(roles, sent);
+  const declaredEvents = new Set(model.events.map((e) => e.name));
+  const otherErrors = Object.entries(messages.errors).filter(
+    ([name]) => !declaredEvents.has(name),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="controls-heading">
+      <h2 id="controls-heading">
+        {model.title ? `${model.title} controls` : "Model controls"}
+      </h2>
+      {model.description && <p className="help">{model.description}</p>}
+      {model.events.length === 0 ? (
+        <p>
+          This model publishes no controls. Use a raw command below if you know
+          its commands.
+        </p>
+      ) : (
+        step &&
+        ready && (
+          <p className="next-step-hint" role="note">
+            {step.text}
+          </p>
+        )
+      )}
+      <div className="commands">
+        {roles.setters.map((event) => (
+          <EventForm
+            key={event.name}
+            event={event}
+            disabled={!ready}
+            onSend={send}
+            upload={upload}
+            error={messages.errors[event.name]}
+            highlighted={ready && step?.event === event.name}
+          />
+        ))}
+      </div>
+      <HoldPad held={roles.held} disabled={!ready} {...held} />
+      <LifecycleToolbar
+        events={roles.lifecycle}
+        disabled={!ready}
+        validCommands={messages.validCommands}
+        errors={messages.errors}
+        highlighted={ready ? step?.event : undefined}
+        onSend={send}
+      />
+      {roles.pointer && (
+        <PointerOverlay
+          pointer={roles.pointer}
+          stage={stage}
+          enabled={ready}
+          send={send}
+        />
+      )}
+      {otherErrors.map(([name, reason]) => (
+        <p key={name} className="command-error" role="alert">
+          {name}: {reason}
+        </p>
+      ))}
+      <StateTable snapshot={messages.snapshot} />
+      <MessageLog log={messages.log} declared={declared} />
+      <RawCommand disabled={!ready} onSend={send} />
+      {model.problems.length > 0 && (
+        <details className="schema-problems">
+          <summary>
+            The model&apos;s schema has {model.problems.length} problem(s)
+          </summary>
+          <ul>
+            {model.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useId, useState, type FormEvent } from "react";
+
+/** Command names as runtimes accept them. */
+const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+function problemOf(name: string, json: string): string | undefined {
+  if (!NAME.test(name))
+    return "Name: letters, digits and _ only, not starting with a digit";
+  try {
+    const data: unknown = JSON.parse(json || "{}");
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      return "Data must be a JSON object, like {}";
+    }
+  } catch (error) {
+    return `Not valid JSON: ${(error as Error).message}`;
+  }
+  return undefined;
+}
+
+/**
+ * The escape hatch: any command name with JSON data, for commands a model
+ * accepts but does not declare. Nothing checks it against the schema.
+ */
+export function RawCommand({
+  disabled,
+  onSend,
+}: {
+  disabled: boolean;
+  onSend: (name: string, data: Record<string, unknown>) => void;
+}) {
+  const id = useId();
+  const [name, setName] = useState("");
+  const [json, setJson] = useState("{}");
+  const problem = name === "" ? undefined : problemOf(name, json);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (name === "" || problem) return;
+    onSend(name, JSON.parse(json || "{}") as Record<string, unknown>);
+  }
+
+  return (
+    <details className="raw-command">
+      <summary>Send a raw command</summary>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Command name</label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-data`}>Data (JSON)</label>
+          <textarea
+            id={`${id}-data`}
+            className="json"
+            rows={3}
+            spellCheck={false}
+            value={json}
+            onChange={(e) => setJson(e.target.value)}
+            aria-invalid={problem !== undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+          />
+        </div>
+        {problem && (
+          <small id={`${id}-problem`} className="problem">
+            {problem}
+          </small>
+        )}
+        <button
+          type="submit"
+          className="button"
+          disabled={disabled || name === "" || problem !== undefined}
+        >
+          Send raw
+        </button>
+      </form>
+    </details>
+  );
+}

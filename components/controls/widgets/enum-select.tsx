@@ -1,0 +1,35 @@
+import type { WidgetProps } from "@/components/controls/widgets/widget-props";
+import { showValue } from "@/lib/controls/message-log";
+import type { Draft } from "@/lib/controls/draft";
+
+type EnumDraft = Extract<Draft, { kind: "enum" }>;
+
+export function EnumSelect({
+  id,
+  field,
+  draft,
+  onChange,
+  invalid,
+  describedBy,
+  disabled,
+}: WidgetProps<EnumDraft>) {
+  return (
+    <select
+      id={id}
+      value={String(draft.index)}
+      onChange={(e) =>
+        onChange({ kind: "enum", index: Number(e.target.value) })
+      }
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      disabled={disabled}
+    >
+      {draft.index < 0 && <option value="-1">Choose…</option>}
+      {field.enum!.map((value, index) => (
+        <option key={index} value={String(index)}>
+          {value === null ? "(none)" : showValue(value)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,29 @@
+import type { WidgetProps } from "@/components/controls/widgets/widget-props";
+import type { Draft } from "@/lib/controls/draft";
+
+type TextDraft = Extract<Draft, { kind: "text" }>;
+
+/** Arrays, objects and `{}` fields: JSON text, parsed and checked before sending. */
+export function JsonInput({
+  id,
+  draft,
+  onChange,
+  invalid,
+  describedBy,
+  disabled,
+}: WidgetProps<TextDraft>) {
+  return (
+    <textarea
+      id={id}
+      className="json"
+      rows={3}
+      spellCheck={false}
+      value={draft.text}
+      placeholder="JSON"
+      onChange={(e) => onChange({ kind: "text", text: e.target.value })}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      disabled={disabled}
+    />
+  );
+}

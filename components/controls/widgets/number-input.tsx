@@ -1,0 +1,45 @@
+import type { WidgetProps } from "@/components/controls/widgets/widget-props";
+import type { Draft } from "@/lib/controls/draft";
+
+type TextDraft = Extract<Draft, { kind: "text" }>;
+
+/** A slider when both bounds are known (value shown beside it), else a number box. */
+export function NumberInput({
+  id,
+  field,
+  draft,
+  onChange,
+  invalid,
+  describedBy,
+  disabled,
+  slider,
+}: WidgetProps<TextDraft> & { slider: boolean }) {
+  const integer = field.type === "integer";
+  const step = integer
+    ? 1
+    : slider
+      ? (field.maximum! - field.minimum!) / 100
+      : "any";
+  const input = (
+    <input
+      id={id}
+      type={slider ? "range" : "number"}
+      inputMode={integer ? "numeric" : "decimal"}
+      value={draft.text}
+      min={field.minimum}
+      max={field.maximum}
+      step={step}
+      onChange={(e) => onChange({ kind: "text", text: e.target.value })}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      disabled={disabled}
+    />
+  );
+  if (!slider) return input;
+  return (
+    <span className="slider">
+      {input}
+      <output htmlFor={id}>{draft.text}</output>
+    </span>
+  );
+}
