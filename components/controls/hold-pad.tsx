@@ -46,7 +46,12 @@ export function HoldPad({ held, disabled, current, press, release }: Props) {
                 }}
               >
                 {humanise(value)}
-                {key && <kbd>{keyLabel(key)}</kbd>}
+                {key && (
+                  <>
+                    {" "}
+                    <kbd>{keyLabel(key)}</kbd>
+                  </>
+                )}
               </button>
             );
           })}

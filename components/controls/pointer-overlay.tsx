@@ -25,7 +25,7 @@ const clamp = (n: number) => Math.min(1, Math.max(0, n));
  * and letting go sends `active: false`, which such models require to stop.
  */
 export function PointerOverlay({ pointer, stage, enabled, send }: Props) {
-  const last = useRef(0);
+  const last = useRef(Number.NEGATIVE_INFINITY);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const down = useRef(false);
   const name = pointer.event.name;

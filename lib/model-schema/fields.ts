@@ -262,7 +262,7 @@ export function readBody(
 
 /**
  * Runtimes list every field without a default and omit an empty list; a
- * document with no list at all (Helios) gives every field a default. So with
+ * document with no list at all (older runtimes) gives every field a default. So with
  * no list, "no default" is what makes a field required.
  */
 function readRequiredList(

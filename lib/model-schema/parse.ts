@@ -26,7 +26,7 @@ import type {
  *   x-reactor.tracks                  [{name, kind, direction: "in" | "out"}],
  *                                     from the model's point of view
  *
- * Bodies come inline (older runtimes, e.g. Helios) or as a `$ref` to a
+ * Bodies come inline (older runtimes) or as a `$ref` to a
  * component (runtime 3.x); both are read. Older runtimes instead answered
  * `requestCapabilities` with `{commands: [{name, description, schema}]}`, the
  * shape the HTTP session's `capabilities` still has (now always with no

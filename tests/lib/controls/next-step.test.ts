@@ -31,6 +31,21 @@ describe("nextStep", () => {
     expect(nextStep(script, new Set())?.text).toBe("Set a script, then Start");
   });
 
+  it("asks for a required file too, one step at a time", () => {
+    const roles = eventRoles([
+      event("set_prompt", field("prompt", { type: "string" })),
+      event("set_image", field("image", { type: "upload" })),
+      event("start"),
+    ]);
+    expect(nextStep(roles, new Set())?.text).toBe(
+      "Set a prompt and an image, then Start",
+    );
+    expect(nextStep(roles, new Set(["set_prompt"]))).toEqual({
+      text: "Set an image, then Start",
+      event: "set_image",
+    });
+  });
+
   it("has no Start step for a model without a start event", () => {
     const roles = eventRoles([
       event("set_input_text", field("input_text", { type: "string" })),
