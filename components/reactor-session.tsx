@@ -5,9 +5,9 @@
 import { ReactorProvider } from "@reactor-team/js-sdk";
 import { useRef } from "react";
 import { AudioToggle } from "@/components/audio-toggle";
-import { CommandPanel } from "@/components/command-panel";
 import { ConnectionButtons } from "@/components/connection-buttons";
 import { ConnectionStats } from "@/components/connection-stats";
+import { ControlsPanel } from "@/components/controls/controls-panel";
 import { DiagnosticsPanel } from "@/components/diagnostics-panel";
 import { ErrorNotice } from "@/components/error-notice";
 import { ModelInterfaceStatus } from "@/components/model-interface-status";
@@ -105,7 +105,7 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
         <DiagnosticsPanel config={config} recorder={recorder} />
       </section>
       <ModelInterfaceStatus />
-      <CommandPanel />
+      <ControlsPanel stageRef={stageRef} />
     </div>
   );
 }

@@ -142,3 +142,40 @@ export function quietSdkConsole(): void {
     debug(...args);
   };
 }
+
+// 5. Moderation notices --------------------------------------------------------
+
+/** A runtime `moderation` message: a prompt or image was flagged. */
+export interface ModerationNotice {
+  /** "warn" keeps the session; "terminate" ends it. */
+  action: string;
+  /** The command whose input was flagged, when the runtime names it. */
+  command?: string;
+  categories: string[];
+  message: string;
+}
+
+/**
+ * Calls `onNotice` for each runtime `moderation` message. 2.9.0 only passes
+ * them through as runtime-scope messages; ≥ 2.11 keeps them on the store
+ * (`ModerationEvent`): read them there instead.
+ */
+export function useModerationFeed(
+  onNotice: (notice: ModerationNotice) => void,
+): void {
+  useReactorInternalMessage((message: unknown) => {
+    if (!isObject(message) || message.type !== "moderation") return;
+    const data = isObject(message.data) ? message.data : {};
+    onNotice({
+      action: typeof data.action === "string" ? data.action : "warn",
+      command: typeof data.command === "string" ? data.command : undefined,
+      categories: Array.isArray(data.categories)
+        ? data.categories.filter((c): c is string => typeof c === "string")
+        : [],
+      message:
+        typeof data.message === "string"
+          ? data.message
+          : "The model's content filter flagged an input.",
+    });
+  });
+}

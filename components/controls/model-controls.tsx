@@ -12,6 +12,7 @@ import { EventForm } from "@/components/controls/event-form";
 import { HoldPad } from "@/components/controls/hold-pad";
 import { LifecycleToolbar } from "@/components/controls/lifecycle-toolbar";
 import { MessageLog } from "@/components/controls/message-log";
+import { ModerationNotices } from "@/components/controls/moderation-notices";
 import { PointerOverlay } from "@/components/controls/pointer-overlay";
 import { RawCommand } from "@/components/controls/raw-command";
 import { StateTable } from "@/components/controls/state-table";
@@ -24,8 +25,6 @@ import { reportActivity } from "@/lib/user-activity";
 
 interface Props {
   model: ModelInterface | undefined;
-  /** Still asking the model for its schema. */
-  pending: boolean;
   /** The video stage, for the pointer overlay. */
   stageRef: RefObject<HTMLElement | null>;
 }
@@ -37,7 +36,7 @@ const noSubscription = () => () => undefined;
  * held controls, a lifecycle toolbar, a pointer overlay, and what the model
  * says back. Nothing here knows a model by name.
  */
-export function ModelControls({ model, pending, stageRef }: Props) {
+export function ModelControls({ model, stageRef }: Props) {
   const ready = useReactor((s) => s.status === "ready");
   const sendCommand = useReactor((s) => s.sendCommand);
   const uploadFile = useReactor((s) => s.uploadFile);
@@ -78,13 +77,8 @@ export function ModelControls({ model, pending, stageRef }: Props) {
   );
   const held = useHeldInput(roles.held, ready, send);
 
-  if (!model) {
-    return pending ? (
-      <section className="panel" aria-label="Model controls">
-        <p className="help">Reading the model&apos;s controls…</p>
-      </section>
-    ) : null;
-  }
+  // Messages are collected from the start; the controls wait for the interface.
+  if (!model) return null;
 
   const step = nextStep(roles, sent);
   const declaredEvents = new Set(model.events.map((e) => e.name));
@@ -98,18 +92,11 @@ export function ModelControls({ model, pending, stageRef }: Props) {
         {model.title ? `${model.title} controls` : "Model controls"}
       </h2>
       {model.description && <p className="help">{model.description}</p>}
-      {model.events.length === 0 ? (
-        <p>
-          This model publishes no controls. Use a raw command below if you know
-          its commands.
+      <ModerationNotices />
+      {step && ready && (
+        <p className="next-step-hint" role="note">
+          {step.text}
         </p>
-      ) : (
-        step &&
-        ready && (
-          <p className="next-step-hint" role="note">
-            {step.text}
-          </p>
-        )
       )}
       <div className="commands">
         {roles.setters.map((event) => (
@@ -148,7 +135,11 @@ export function ModelControls({ model, pending, stageRef }: Props) {
       ))}
       <StateTable snapshot={messages.snapshot} />
       <MessageLog log={messages.log} declared={declared} />
-      <RawCommand disabled={!ready} onSend={send} />
+      <RawCommand
+        disabled={!ready}
+        onSend={send}
+        open={model.events.length === 0}
+      />
       {model.problems.length > 0 && (
         <details className="schema-problems">
           <summary>

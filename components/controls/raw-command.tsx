@@ -24,9 +24,12 @@ function problemOf(name: string, json: string): string | undefined {
 export function RawCommand({
   disabled,
   onSend,
+  open,
 }: {
   disabled: boolean;
   onSend: (name: string, data: Record<string, unknown>) => void;
+  /** Unfolded when the model declares nothing else to send. */
+  open: boolean;
 }) {
   const id = useId();
   const [name, setName] = useState("");
@@ -40,7 +43,7 @@ export function RawCommand({
   }
 
   return (
-    <details className="raw-command">
+    <details className="raw-command" open={open}>
       <summary>Send a raw command</summary>
       <form onSubmit={submit}>
         <div className="field">

@@ -266,7 +266,10 @@ describe("model commands", () => {
       reactor.emit("capabilitiesReceived", capabilities);
       fakeStore.setState({ status: "ready", sessionId: "s1" });
     });
-    await userEvent.selectOptions(screen.getByLabelText("scene"), "fractal");
+    await userEvent.selectOptions(
+      screen.getByRole("combobox", { name: /^scene/ }),
+      "fractal",
+    );
     await userEvent.click(
       screen.getByRole("button", { name: "Send set_scene" }),
     );
@@ -277,9 +280,9 @@ describe("model commands", () => {
     act(() =>
       emitModelMessage({ type: "command_ack", data: { command: "set_scene" } }),
     );
-    expect(
-      screen.getByRole("list", { name: "Model replies" }),
-    ).toHaveTextContent("command_ack");
+    expect(screen.getByRole("list", { name: "Messages" })).toHaveTextContent(
+      "command_ack",
+    );
   });
 
   it("offers commands only while the session is ready", async () => {
@@ -294,9 +297,11 @@ describe("model commands", () => {
       screen.queryByRole("button", { name: "Send set_scene" }),
     ).not.toBeInTheDocument();
     await setState({ status: "ready" });
+    // Enabled, and Send waits for the required choice.
+    expect(screen.getByRole("combobox", { name: /^scene/ })).toBeEnabled();
     expect(
       screen.getByRole("button", { name: "Send set_scene" }),
-    ).toBeEnabled();
+    ).toBeDisabled();
     await setState({ status: "disconnected", sessionId: undefined });
     expect(
       screen.queryByRole("button", { name: "Send set_scene" }),
@@ -328,8 +333,6 @@ describe("model commands", () => {
       "data-source",
       "schema",
     );
-    expect(
-      screen.getByRole("button", { name: "Send pause" }),
-    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Pause" })).toBeEnabled();
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "@/tests/fixtures/model-interface";
 import {
   emitModelMessage,
+  emitRuntimeMessage,
   fakeStore,
   resetFakeSdk,
 } from "@/tests/support/fake-sdk";
@@ -22,12 +23,12 @@ vi.mock("@reactor-team/js-sdk", async () => {
   return fakeSdkModule;
 });
 
-function renderControls(model: ModelInterface | undefined, pending = false) {
+function renderControls(model: ModelInterface | undefined) {
   const stage = document.createElement("figure");
   document.body.append(stage);
   const stageRef = createRef<HTMLElement>() as { current: HTMLElement | null };
   stageRef.current = stage;
-  render(<ModelControls model={model} pending={pending} stageRef={stageRef} />);
+  render(<ModelControls model={model} stageRef={stageRef} />);
   return { stage, sendCommand: fakeStore.getState().sendCommand };
 }
 
@@ -42,11 +43,9 @@ beforeEach(() => {
 afterEach(() => document.body.replaceChildren());
 
 describe("first run", () => {
-  it("says it is reading the schema while it is pending", () => {
-    renderControls(undefined, true);
-    expect(
-      screen.getByText("Reading the model's controls…"),
-    ).toBeInTheDocument();
+  it("renders nothing until the model's interface is known", () => {
+    renderControls(undefined);
+    expect(screen.queryByRole("region")).not.toBeInTheDocument();
   });
 
   it("shows the setters before the lifecycle toolbar, and the next step", async () => {
@@ -87,12 +86,10 @@ describe("first run", () => {
     expect(screen.queryByRole("note")).not.toBeInTheDocument();
   });
 
-  it("says so when the model publishes no controls, and still offers a raw command", () => {
+  it("opens the raw command when the model declares nothing to send", () => {
     renderControls(modelInterface([]));
-    expect(
-      screen.getByText(/This model publishes no controls/),
-    ).toBeInTheDocument();
-    expect(screen.getByText("Send a raw command")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Command name" })).toBeVisible();
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
   });
 
   it("lists what it could not read from the schema", () => {
@@ -309,6 +306,31 @@ describe("raw command", () => {
     await userEvent.type(data, '{{"mode":"auto"}');
     await userEvent.click(screen.getByRole("button", { name: "Send raw" }));
     expect(sendCommand).toHaveBeenCalledWith("trigger_reset", { mode: "auto" });
+  });
+});
+
+describe("moderation", () => {
+  it("shows a runtime moderation message as a warning naming the command", () => {
+    renderControls(promptModel);
+    act(() =>
+      emitRuntimeMessage({
+        type: "moderation",
+        data: {
+          action: "warn",
+          input_kind: "text",
+          command: "set_prompt",
+          categories: ["violence"],
+          message: "Prompt flagged",
+        },
+      }),
+    );
+    expect(
+      within(screen.getByRole("list", { name: "Moderation" })).getByRole(
+        "alert",
+      ),
+    ).toHaveTextContent(
+      "Moderation warning on set_prompt: Prompt flagged (violence). Rephrase",
+    );
   });
 });
 

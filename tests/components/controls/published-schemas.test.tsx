@@ -17,11 +17,7 @@ vi.mock("@reactor-team/js-sdk", async () => {
 // their shape alone.
 function renderSchema(doc: unknown) {
   render(
-    <ModelControls
-      model={parseModelSchema(doc)}
-      pending={false}
-      stageRef={createRef()}
-    />,
+    <ModelControls model={parseModelSchema(doc)} stageRef={createRef()} />,
   );
   return fakeStore.getState().sendCommand;
 }
