@@ -73,6 +73,14 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
+    // The emulator's modelled models, each behind its own app (the model
+    // name is server config): the controls specs drive them from their schema.
+    ...(["helios", "lingbot"] as const).map((model) => ({
+      command: next("start", servers[`${model}Port`]),
+      url: servers[`${model}Url`],
+      env: { ...appEnv, REACTOR_MODEL: `reactor/${model}` },
+      reuseExistingServer: !process.env.CI,
+    })),
     {
       command: next("start", servers.setupPort),
       url: servers.setupUrl,

@@ -7,6 +7,13 @@ export interface EmulatorSession {
   state: string;
   scene: string;
   closeReason?: string;
+  framesSent: number;
+  uploads: { id: string; name: string; size: number }[];
+  /** Application commands the model accepted, in order. */
+  events: { name: string; at: number }[];
+  /** Commands its schema check dropped, without a word to the client. */
+  rejected: { name: string; why: string }[];
+  modelState: Record<string, unknown>;
 }
 
 export interface EmulatorState {

@@ -4,6 +4,9 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 43100);
 const SETUP_PORT = Number(process.env.E2E_SETUP_PORT ?? 43101);
 const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 43102);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 43787);
+// One app per modelled model: the model is run-time config of the server.
+const HELIOS_PORT = Number(process.env.E2E_HELIOS_PORT ?? 43103);
+const LINGBOT_PORT = Number(process.env.E2E_LINGBOT_PORT ?? 43104);
 
 export const servers = {
   appPort: APP_PORT,
@@ -14,6 +17,10 @@ export const servers = {
   setupUrl: `http://127.0.0.1:${SETUP_PORT}`,
   devUrl: `http://127.0.0.1:${DEV_PORT}`,
   emulatorUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
+  heliosPort: HELIOS_PORT,
+  lingbotPort: LINGBOT_PORT,
+  heliosUrl: `http://127.0.0.1:${HELIOS_PORT}`,
+  lingbotUrl: `http://127.0.0.1:${LINGBOT_PORT}`,
 };
 
 /** Served as REACTOR_API_KEY; the canary test proves it never leaves the server. */

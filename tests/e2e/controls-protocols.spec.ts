@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { connect, openApp } from "./support/app";
+import { emulator } from "./support/emulator";
+import { expectFramesDecoding } from "./support/video";
+
+// How the model describes itself varies by runtime; the page must build its
+// controls from whichever description arrives, and keep working without one.
+test.beforeEach(() => emulator.reset());
+
+test("a legacy runtime's capabilities still give controls that work", async ({
+  page,
+}) => {
+  await emulator.scenario({ schemaProtocol: "legacy" });
+  await openApp(page);
+  await connect(page);
+  const scene = page.getByRole("combobox", { name: /^scene/ });
+  await expect(scene).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeEnabled();
+
+  const options = await scene.locator("option").allTextContents();
+  const playing = (await emulator.state()).sessions[0]!.scene;
+  const next = options.find((o) => o !== playing && o !== "Choose…")!;
+  await scene.selectOption(next);
+  await page.getByRole("button", { name: "Send set_scene" }).click();
+  await expect
+    .poll(async () => (await emulator.state()).sessions[0]!.scene)
+    .toBe(next);
+});
+
+test("with no description at all the page still streams and offers a raw command", async ({
+  page,
+}) => {
+  await emulator.scenario({ schemaProtocol: "none" });
+  await openApp(page);
+  await connect(page);
+  await expectFramesDecoding(page);
+  await expect(page.getByText("This model publishes no controls")).toBeVisible({
+    timeout: 20_000,
+  });
+  await page.getByRole("textbox", { name: "Command name" }).fill("pause");
+  await page.getByRole("button", { name: "Send raw" }).click();
+  await expect
+    .poll(async () => (await emulator.state()).sessions[0]!.events)
+    .toEqual([expect.objectContaining({ name: "pause" })]);
+});
