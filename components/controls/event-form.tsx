@@ -107,7 +107,7 @@ export function EventForm({
         />
       ))}
       {uploading && (
-        <p className="busy" role="status">
+        <p className="busy" aria-live="polite">
           Uploading {uploading}…
         </p>
       )}

@@ -21,6 +21,11 @@ test("held keys send movement and look, then idle on release", async ({
     "aria-pressed",
     "true",
   );
+  const modelState = async () =>
+    (await emulator.state()).sessions[0]!.modelState;
+  await expect
+    .poll(modelState)
+    .toMatchObject({ movement: "forward", look_horizontal: "left" });
   await page.keyboard.up("w");
   await page.keyboard.up("ArrowLeft");
 
@@ -37,7 +42,7 @@ test("held keys send movement and look, then idle on release", async ({
     ]);
   const [session] = (await emulator.state()).sessions;
   expect(session!.rejected).toEqual([]);
-  expect(session!.modelState).toMatchObject({
+  expect(await modelState()).toMatchObject({
     movement: "idle",
     look_horizontal: "idle",
   });

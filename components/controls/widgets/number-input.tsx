@@ -39,7 +39,10 @@ export function NumberInput({
   return (
     <span className="slider">
       {input}
-      <output htmlFor={id}>{draft.text}</output>
+      {/* The slider itself reports its value to assistive tech. */}
+      <span className="slider-value" aria-hidden="true">
+        {draft.text}
+      </span>
     </span>
   );
 }
