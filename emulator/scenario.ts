@@ -27,9 +27,10 @@ export const scenarioSchema = z.strictObject({
    * "current" answers requestSchema with the OpenAPI document and
    * requestCapabilities with no commands; "legacy" is an older runtime that
    * lists commands in modelCapabilities and ignores requestSchema; "none"
-   * publishes nothing (no schema, empty capabilities).
+   * publishes nothing (no schema, empty capabilities); "malformed" answers
+   * like "current" with a damaged document (./model/malformed-schema.ts).
    */
-  schemaProtocol: z.enum(["current", "legacy", "none"]),
+  schemaProtocol: z.enum(["current", "legacy", "none", "malformed"]),
   /** The model "loads" this long after the data channel opens; requestSchema before that is dropped, as runtime 3.x does. */
   modelLoadMs: z.number().int().min(0).max(600_000),
 });

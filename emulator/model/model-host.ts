@@ -2,6 +2,7 @@ import type { ClipPlayer } from "../media/clip-player";
 import type { Scenario } from "../scenario";
 import type { UploadRecord } from "../sessions/session";
 import { legacyCommands } from "./legacy-capabilities";
+import { malformedSchema } from "./malformed-schema";
 import type { OpenApiDocument } from "./openapi";
 import type { ModelBehaviour, ModelProfile } from "./profiles/profile";
 import { checkCommand, isRecord } from "./schema-check";
@@ -79,8 +80,12 @@ export class ModelHost {
     if (type === "requestSchema") {
       this.schemaRequests += 1;
       // Runtime 3.x drops a request that arrives before the model is loaded: clients retry.
-      if (protocol === "current" && Date.now() >= this.loadedAt)
-        this.send("runtime", "modelSchema", this.schema);
+      const answers = protocol === "current" || protocol === "malformed";
+      if (answers && Date.now() >= this.loadedAt) {
+        const doc =
+          protocol === "malformed" ? malformedSchema(this.schema) : this.schema;
+        this.send("runtime", "modelSchema", doc);
+      }
       return true;
     }
     if (type === "requestCapabilities") {

@@ -96,7 +96,10 @@ test("an image uploads through the SDK and the model accepts it", async ({
 }) => {
   await openApp(page);
   await connect(page);
-  const form = page.getByRole("form", { name: /^Set image/ });
+  const form = page.getByRole("form", {
+    name: "Set image set_image",
+    exact: true,
+  });
   await form.getByLabel("image", { exact: true }).setInputFiles({
     name: "dot.png",
     mimeType: "image/png",

@@ -43,3 +43,24 @@ test("with no description at all the page still streams and offers a raw command
     .poll(async () => (await emulator.state()).sessions[0]!.events)
     .toEqual([expect.objectContaining({ name: "pause" })]);
 });
+
+test("a malformed schema leaves a working page: what could be read, and what could not", async ({
+  page,
+}) => {
+  await emulator.scenario({ schemaProtocol: "malformed" });
+  await openApp(page);
+  await connect(page);
+  await expectFramesDecoding(page);
+  await expect(
+    page.getByText(/The model's schema has \d+ problem/),
+  ).toBeVisible();
+  const scene = page.getByRole("combobox", { name: /^scene/ });
+  const options = await scene.locator("option").allTextContents();
+  const playing = (await emulator.state()).sessions[0]!.scene;
+  const next = options.find((o) => o !== playing && o !== "Choose…")!;
+  await scene.selectOption(next);
+  await page.getByRole("button", { name: "Send set_scene" }).click();
+  await expect
+    .poll(async () => (await emulator.state()).sessions[0]!.scene)
+    .toBe(next);
+});

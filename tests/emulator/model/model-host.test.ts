@@ -122,3 +122,17 @@ test("nothing is sent once the data channel is detached", () => {
   expect(later).toEqual([]);
   expect(sent).toEqual([]);
 });
+
+test('schemaProtocol "malformed": a damaged document whose first event is intact', () => {
+  const { host, messages } = hostFor("acme/test-pattern", {
+    schemaProtocol: "malformed",
+  });
+  host.handleRuntime("requestSchema");
+  const [doc] = messages("modelSchema") as [Record<string, unknown>];
+  const paths = doc.paths as Record<string, unknown>;
+  expect(paths["/events/set_scene"]).toEqual(
+    host.schema.paths!["/events/set_scene"],
+  );
+  expect(paths["/events/pause"]).toBe("not an operation");
+  expect(Array.isArray(doc.webhooks)).toBe(true);
+});
