@@ -81,9 +81,12 @@ export function ModelControls({ model, stageRef }: Props) {
   if (!model) return null;
 
   const step = nextStep(roles, sent);
-  const declaredEvents = new Set(model.events.map((e) => e.name));
+  // Forms and toolbar buttons show their own errors; the rest show here.
+  const placed = new Set(
+    [...roles.setters, ...roles.lifecycle].map((e) => e.name),
+  );
   const otherErrors = Object.entries(messages.errors).filter(
-    ([name]) => !declaredEvents.has(name),
+    ([name]) => !placed.has(name),
   );
 
   return (

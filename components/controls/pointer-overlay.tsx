@@ -4,13 +4,13 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from "react";
 import { createPortal } from "react-dom";
-import type { PointerEvent } from "@/lib/controls/event-roles";
+import type { PointerControl } from "@/lib/controls/event-roles";
 
 /** Models that follow a pointer expect about 30 updates a second, not one per mouse event. */
 const INTERVAL_MS = 1000 / 30;
 
 interface Props {
-  pointer: PointerEvent;
+  pointer: PointerControl;
   /** The video stage the overlay covers. */
   stage: HTMLElement | null;
   enabled: boolean;

@@ -16,7 +16,7 @@ export interface HeldEvent {
   values: string[];
 }
 
-export interface PointerEvent {
+export interface PointerControl {
   event: EventSpec;
   x: FieldSpec;
   y: FieldSpec;
@@ -27,7 +27,7 @@ export interface EventRoles {
   setters: EventSpec[];
   lifecycle: EventSpec[];
   held: HeldEvent[];
-  pointer: PointerEvent | undefined;
+  pointer: PointerControl | undefined;
 }
 
 export function heldEvent(event: EventSpec): HeldEvent | undefined {
@@ -46,7 +46,7 @@ const isUnit = (field: FieldSpec | undefined) =>
   field.minimum === 0 &&
   field.maximum === 1;
 
-export function pointerEvent(event: EventSpec): PointerEvent | undefined {
+export function pointerControl(event: EventSpec): PointerControl | undefined {
   const byName = new Map(event.fields.map((f) => [f.name, f]));
   const x = byName.get("x");
   const y = byName.get("y");
@@ -64,7 +64,7 @@ export function eventRoles(events: readonly EventSpec[]): EventRoles {
   };
   for (const event of events) {
     const held = heldEvent(event);
-    const pointer = roles.pointer ? undefined : pointerEvent(event);
+    const pointer = roles.pointer ? undefined : pointerControl(event);
     if (event.fields.length === 0) roles.lifecycle.push(event);
     else if (held) roles.held.push(held);
     else if (pointer) roles.pointer = pointer;

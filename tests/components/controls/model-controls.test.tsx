@@ -121,6 +121,14 @@ describe("what the model says", () => {
     expect(within(toolbar()).queryByRole("alert")).not.toBeInTheDocument();
   });
 
+  it("shows errors for held events on their own, as they have no form", () => {
+    renderControls(heldModel);
+    message("command_error", { command: "set_look", reason: "not running" });
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "set_look: not running",
+    );
+  });
+
   it("shows an error for an undeclared command on its own", () => {
     renderControls(promptModel);
     message("command_error", { command: "warp", reason: "unknown command" });
