@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { connect, openApp } from "./support/app";
+import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 import { servers } from "./support/servers";
 import { expectFramesDecoding, meanColor } from "./support/video";
@@ -36,11 +37,6 @@ async function session() {
 test("the controls appear with the next step, and frames flow only after a prompt and Start", async ({
   page,
 }) => {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
   await openApp(page);
   await connect(page);
   await expect(page.getByRole("note")).toHaveText("Set a prompt, then Start");
@@ -68,7 +64,6 @@ test("the controls appear with the next step, and frames flow only after a promp
   await expect(page.getByRole("table", { name: "Model state" })).toContainText(
     "a forest at dawn",
   );
-  expect(problems).toEqual([]);
 });
 
 test("a new prompt changes the picture", async ({ page }) => {

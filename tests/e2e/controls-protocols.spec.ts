@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { connect, openApp } from "./support/app";
+import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 import { expectFramesDecoding } from "./support/video";
 
