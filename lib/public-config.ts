@@ -11,4 +11,8 @@ export interface PublicConfig {
   apiUrl: string;
   /** True when apiUrl is on loopback, i.e. the local emulator, so the UI can say so. */
   usingEmulator: boolean;
+  /** End a live session after this long without input (plus a 20 s countdown); 0 = never. */
+  idleDisconnectSeconds: number;
+  /** End a live session after its tab has been hidden this long; 0 = never. */
+  hiddenDisconnectSeconds: number;
 }

@@ -59,6 +59,12 @@ export const MAX_TOKEN_RATE_LIMIT_PER_MINUTE = 10_000;
  */
 export const DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 30;
 export const MAX_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 100_000;
+/** Three minutes without input while live, then a 20 s "Still watching?" countdown. */
+export const DEFAULT_IDLE_DISCONNECT_SECONDS = 180;
+/** A minute in a background tab: long enough to glance at another tab and come back. */
+export const DEFAULT_HIDDEN_DISCONNECT_SECONDS = 60;
+/** Reactor ends every session at 20 minutes, so a longer policy could never fire. */
+export const MAX_POLICY_SECONDS = 1200;
 
 const DASHBOARD = "https://reactor.inc";
 const HOW_TO_FIX =
@@ -373,6 +379,37 @@ const serverEnvSchema = z.object({
         },
       ),
   ),
+
+  /**
+   * Seconds without input (pointer, keyboard, a command, a control) before a
+   * live session asks "Still watching?" and, 20 s later, ends. Why: Reactor
+   * bills every second a session is ready, so a forgotten tab would otherwise
+   * stream on your bill until the 20-minute cap. 0 turns it off.
+   */
+  REACTOR_IDLE_DISCONNECT_SECONDS: wholeNumber(
+    "REACTOR_IDLE_DISCONNECT_SECONDS",
+    {
+      fallback: DEFAULT_IDLE_DISCONNECT_SECONDS,
+      min: 0,
+      max: MAX_POLICY_SECONDS,
+      unit: "seconds",
+    },
+  ),
+
+  /**
+   * Seconds a live session may run in a hidden (background) tab before it
+   * ends. Why: nobody watches a hidden tab, yet its session bills and holds
+   * one of the account's 5 concurrent slots. 0 turns it off.
+   */
+  REACTOR_HIDDEN_DISCONNECT_SECONDS: wholeNumber(
+    "REACTOR_HIDDEN_DISCONNECT_SECONDS",
+    {
+      fallback: DEFAULT_HIDDEN_DISCONNECT_SECONDS,
+      min: 0,
+      max: MAX_POLICY_SECONDS,
+      unit: "seconds",
+    },
+  ),
 });
 
 const productionEnvSchema = serverEnvSchema.extend({
@@ -402,6 +439,10 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** apiUrl is on loopback, i.e. the local emulator. */
   usingEmulator: boolean;
+  /** 0 = off. */
+  idleDisconnectSeconds: number;
+  /** 0 = off. */
+  hiddenDisconnectSeconds: number;
 }
 
 export interface ConfigIssue {
@@ -447,6 +488,8 @@ export function readServerConfig(
       trustProxyHeaders: env_.TRUST_PROXY_HEADERS ?? onVercel(env),
       redisUrl: env_.REDIS_URL,
       usingEmulator: isLoopbackHost(new URL(env_.REACTOR_API_URL).hostname),
+      idleDisconnectSeconds: env_.REACTOR_IDLE_DISCONNECT_SECONDS,
+      hiddenDisconnectSeconds: env_.REACTOR_HIDDEN_DISCONNECT_SECONDS,
     },
   };
 }
@@ -510,5 +553,7 @@ export function toPublicConfig(config: ServerConfig): PublicConfig {
     model: config.model,
     apiUrl: config.apiUrl,
     usingEmulator: config.usingEmulator,
+    idleDisconnectSeconds: config.idleDisconnectSeconds,
+    hiddenDisconnectSeconds: config.hiddenDisconnectSeconds,
   };
 }

@@ -49,6 +49,8 @@ describe("defaults", () => {
       trustProxyHeaders: false,
       redisUrl: undefined,
       usingEmulator: false,
+      idleDisconnectSeconds: 180,
+      hiddenDisconnectSeconds: 60,
     });
   });
 
@@ -497,7 +499,32 @@ test("lists every problem at once, one issue per bad variable", () => {
   }
 });
 
-test("toPublicConfig passes only model, apiUrl and usingEmulator", () => {
+describe("session policies", () => {
+  test("idle and hidden-tab seconds are read, and 0 turns a policy off", () => {
+    const config = configOf(
+      readServerConfig({
+        REACTOR_API_KEY: KEY,
+        REACTOR_IDLE_DISCONNECT_SECONDS: "5",
+        REACTOR_HIDDEN_DISCONNECT_SECONDS: "0",
+      }),
+    );
+    expect(config.idleDisconnectSeconds).toBe(5);
+    expect(config.hiddenDisconnectSeconds).toBe(0);
+  });
+
+  test.each([
+    ["REACTOR_IDLE_DISCONNECT_SECONDS", "1201"],
+    ["REACTOR_IDLE_DISCONNECT_SECONDS", "-1"],
+    ["REACTOR_HIDDEN_DISCONNECT_SECONDS", "1.5"],
+    ["REACTOR_HIDDEN_DISCONNECT_SECONDS", "a minute"],
+  ])("%s=%s is refused with the range and the default", (variable, raw) => {
+    const message = onlyIssue({ [variable]: raw }, variable);
+    expect(message).toContain("from 0 to 1200");
+    expect(message).toContain("leave it empty for the default");
+  });
+});
+
+test("toPublicConfig passes only model, apiUrl, usingEmulator and the policies", () => {
   const config = configOf(
     readServerConfig({
       REACTOR_API_KEY: KEY,
@@ -508,6 +535,8 @@ test("toPublicConfig passes only model, apiUrl and usingEmulator", () => {
     model: "reactor/helios",
     apiUrl: "http://127.0.0.1:8787",
     usingEmulator: true,
+    idleDisconnectSeconds: 180,
+    hiddenDisconnectSeconds: 60,
   });
 });
 
