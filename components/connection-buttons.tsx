@@ -1,13 +1,19 @@
 import type { SessionControls } from "@/components/use-session-controls";
 
-export function ConnectionButtons({ controls }: { controls: SessionControls }) {
+interface Props {
+  controls: SessionControls;
+  /** Another tab holds the session: Connect takes it over (use-tab-lock.ts). */
+  otherTabLive?: boolean;
+}
+
+export function ConnectionButtons({ controls, otherTabLive = false }: Props) {
   const { phase, error, connect, disconnect, resume } = controls;
 
   switch (phase) {
     case "disconnected":
       return (
         <button type="button" className="button primary" onClick={connect}>
-          {error ? "Try again" : "Connect"}
+          {otherTabLive ? "Take over here" : error ? "Try again" : "Connect"}
         </button>
       );
     case "preparing":

@@ -10,13 +10,17 @@ import { ConnectionStats } from "@/components/connection-stats";
 import { ControlsPanel } from "@/components/controls/controls-panel";
 import { DiagnosticsPanel } from "@/components/diagnostics-panel";
 import { ErrorNotice } from "@/components/error-notice";
+import { IdleNotice } from "@/components/idle-notice";
 import { ModelInterfaceStatus } from "@/components/model-interface-status";
+import { PolicyNotices } from "@/components/policy-notices";
 import { quietSdkConsole } from "@/components/sdk-compat";
+import { SessionClock } from "@/components/session-clock";
 import { StatusLine } from "@/components/status-line";
 import {
   ModelInterfaceProvider,
   useModelInterface,
 } from "@/components/use-model-interface";
+import { useSessionPolicies } from "@/components/use-session-policies";
 import {
   useSessionControls,
   type SessionPhase,
@@ -68,7 +72,7 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
     callbacks,
   });
   // Time to first frame starts at the click.
-  const controls = {
+  const timedControls = {
     ...sessionControls,
     connect: () => {
       markConnect();
@@ -79,6 +83,8 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
       sessionControls.resume();
     },
   };
+  const policies = useSessionPolicies(timedControls, config);
+  const { controls } = policies;
   const audioTrack = model?.tracks.find(
     (t) => t.kind === "audio" && t.direction === "recvonly",
   )?.name;
@@ -93,9 +99,27 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
       />
       <section className="panel" aria-label="Connection">
         <StatusLine phase={controls.phase} />
+        {policies.deadline !== undefined && (
+          <SessionClock deadline={policies.deadline} />
+        )}
         {controls.error && <ErrorNotice error={controls.error} />}
+        {policies.idleWarningEndsAt !== undefined && (
+          <IdleNotice
+            endsAt={policies.idleWarningEndsAt}
+            onKeep={policies.keepWatching}
+          />
+        )}
+        <PolicyNotices
+          endReason={policies.endReason}
+          otherTabLive={policies.otherTabLive}
+          online={policies.online}
+          config={config}
+        />
         <div className="buttons">
-          <ConnectionButtons controls={controls} />
+          <ConnectionButtons
+            controls={controls}
+            otherTabLive={policies.otherTabLive}
+          />
           <AudioToggle
             stageRef={stageRef}
             active={controls.phase === "ready" && audioTrack !== undefined}

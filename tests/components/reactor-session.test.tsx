@@ -22,6 +22,9 @@ const config = {
   model: "reactor/helios",
   apiUrl: "https://api.reactor.test",
   usingEmulator: false,
+  // Off here; tests/components/session-policies.test.tsx covers them.
+  idleDisconnectSeconds: 0,
+  hiddenDisconnectSeconds: 0,
 };
 const HOUR = 3_600_000;
 
