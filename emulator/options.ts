@@ -10,7 +10,11 @@ export interface Timings {
   offerTimeoutMs: number;
   /** Reap a connected session whose data channel sent nothing (the SDK pings every 5 s) for this long. */
   pingTimeoutMs: number;
-  /** After the client's peer closes or fails, wait this long for a PUT (SDK reconnect()) before reaping. */
+  /**
+   * After the client's peer closes or fails, wait this long for a PUT (SDK
+   * reconnect()) before reaping. Reactor holds (and bills) a session for 30 s
+   * after a recoverable drop (https://docs.reactor.inc, sessions).
+   */
   peerLostGraceMs: number;
   /** Reactor terminates sessions after 20 minutes. */
   maxSessionMs: number;
@@ -27,7 +31,7 @@ export const DEFAULT_TIMINGS: Readonly<Timings> = Object.freeze({
   startupMs: 150,
   offerTimeoutMs: 30_000,
   pingTimeoutMs: 15_000,
-  peerLostGraceMs: 10_000,
+  peerLostGraceMs: 30_000,
   maxSessionMs: 20 * 60_000,
   peerCloseDelayMs: 2_000,
   reapIntervalMs: 1_000,

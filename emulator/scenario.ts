@@ -20,6 +20,13 @@ export const scenarioSchema = z.strictObject({
   ]),
   /** The session's peer is closed and its state becomes CLOSED this long after its media connects. */
   dieAfterMs: z.number().int().min(0).nullable(),
+  /**
+   * The media path is cut this long after the session's first peer connects,
+   * but the session stays open: as Reactor does after a recoverable drop, a
+   * PUT (the SDK's reconnect()) within peerLostGraceMs (30 s) resumes it.
+   * Applies to the first peer only, so the resumed stream stays up.
+   */
+  dropPeerAfterMs: z.number().int().min(0).nullable(),
   /** Extra delay before the SDP answer is published (the SDK gives up after ~6 s by default). */
   sdpDelayMs: z.number().int().min(0).max(600_000),
   /**
@@ -45,6 +52,7 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   maxConcurrentSessions: 5,
   mintFailure: null,
   dieAfterMs: null,
+  dropPeerAfterMs: null,
   sdpDelayMs: 0,
   schemaProtocol: "current",
   modelLoadMs: 0,

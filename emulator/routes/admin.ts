@@ -21,6 +21,11 @@ function describeSession(session: Session) {
     deadlineAt: session.deadlineAt,
     closedAt: session.closedAt,
     closeReason: session.closeReason,
+    /**
+     * Time spent ACTIVE (ready), until now or until it closed: what Reactor
+     * bills, including a dropped peer's hold while the session waits for a PUT.
+     */
+    readyMs: Math.max(0, (session.closedAt ?? Date.now()) - session.readyAt),
     mode: session.mode,
     connected:
       session.connectedAt !== undefined && session.closedAt === undefined,

@@ -326,6 +326,15 @@ export class SessionManager {
           this.close(session, "scenario_die_after"),
         );
       }
+      const dropPeerAfterMs = this.deps.scenario.current.dropPeerAfterMs;
+      if (dropPeerAfterMs !== null && session.offers === 1) {
+        this.after(session, dropPeerAfterMs, () => {
+          if (generation !== session.peerGeneration) return;
+          this.deps.log("peer.dropped", { session: session.id });
+          session.peerLostAt = Date.now();
+          this.dropPeer(session);
+        });
+      }
     } else if (state === "failed" || state === "closed") {
       // The client's peer is gone (page closed, network lost, SDK reconnect() in progress).
       // Keep the session for a PUT; the reaper ends it after peerLostGraceMs.

@@ -210,6 +210,8 @@ export interface ConnectOptions extends OfferOptions {
   /** How long ICE + DTLS + the data channel may take. */
   connectTimeoutMs?: number;
   answerTimeoutMs?: number;
+  /** PUT is the SDK's reconnect(): a new peer for the same session. */
+  method?: "POST" | "PUT";
 }
 
 export async function connectClient(
@@ -219,6 +221,7 @@ export async function connectClient(
   {
     connectTimeoutMs = 10_000,
     answerTimeoutMs = 8_000,
+    method = "POST",
     ...offerOptions
   }: ConnectOptions = {},
 ): Promise<WebRtcClient> {
@@ -243,7 +246,7 @@ export async function connectClient(
 
   try {
     const offer = await api.request(
-      "POST",
+      method,
       `/sessions/${sessionId}/transport/webrtc/sdp_params`,
       {
         headers: transportHeaders(jwt),

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
 import { DEFAULT_SCENARIO } from "@/emulator/scenario";
-import { startTestEmulator } from "../support/emulator";
+import { sdkHeaders, startTestEmulator } from "../support/emulator";
 
 test("GET /_emulator/state has the contract shape", async () => {
   const { api } = await startTestEmulator();
@@ -112,4 +112,21 @@ test("admin endpoints give web pages no CORS access: no preflight, no Allow-Orig
   });
   expect(state.status).toBe(200);
   expect(state.headers.get("access-control-allow-origin")).toBeNull();
+});
+
+test("readyMs counts the time a session is ACTIVE (billable) and stops when it closes", async () => {
+  const { api } = await startTestEmulator();
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  expect((await api.state()).sessions[0].readyMs).toBe(0);
+  await api.waitReady(jwt, id);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const live = (await api.state()).sessions[0].readyMs;
+  expect(live).toBeGreaterThanOrEqual(300);
+
+  await api.request("DELETE", `/sessions/${id}`, { headers: sdkHeaders(jwt) });
+  const closed = (await api.state()).sessions[0].readyMs;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect((await api.state()).sessions[0].readyMs).toBe(closed);
+  expect(closed).toBeGreaterThanOrEqual(live);
 });

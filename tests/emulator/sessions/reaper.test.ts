@@ -188,3 +188,63 @@ test("dieAfterMs closes a connected session's peer and marks it CLOSED", async (
     await client.close();
   }
 });
+
+test("dropPeerAfterMs cuts the media path but holds the session until peerLostGraceMs", async () => {
+  const { api } = await startTestEmulator({
+    scenario: { dropPeerAfterMs: 200 },
+    timings: { peerLostGraceMs: 800 },
+  });
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  await api.waitReady(jwt, id);
+  const client = await connectClient(api, jwt, id);
+  try {
+    await expect
+      .poll(() => client.channel.readyState, { timeout: 3_000 })
+      .toBe("closed");
+    // Dropped, not ended: still ACTIVE, so a reconnect() could resume it.
+    expect((await api.state()).sessions[0]).toMatchObject({
+      state: "ACTIVE",
+      connected: false,
+    });
+    await expect
+      .poll(async () => (await api.state()).sessions[0].closeReason, {
+        timeout: 3_000,
+      })
+      .toBe("peer_lost");
+  } finally {
+    await client.close();
+  }
+});
+
+test("a PUT within the hold resumes the dropped session, and the new peer stays up", async () => {
+  const { api } = await startTestEmulator({
+    scenario: { dropPeerAfterMs: 200 },
+    timings: { peerLostGraceMs: 10_000 },
+  });
+  const { jwt } = await api.mint();
+  const id = (await api.createSession(jwt)).json.session_id;
+  await api.waitReady(jwt, id);
+  const first = await connectClient(api, jwt, id);
+  await expect
+    .poll(async () => (await api.state()).sessions[0].connected, {
+      timeout: 3_000,
+    })
+    .toBe(false);
+  await first.close();
+  const resumed = await connectClient(api, jwt, id, { method: "PUT" });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await api.state()).sessions).toEqual([
+      expect.objectContaining({
+        id,
+        state: "ACTIVE",
+        connected: true,
+        offers: 2,
+      }),
+    ]);
+    expect(resumed.channel.readyState).toBe("open");
+  } finally {
+    await resumed.close();
+  }
+});
