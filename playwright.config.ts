@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from "./tests/e2e/support/chromium";
 import {
   CANARY_KEY,
   CONFIG_CANARY_ENV,
+  POLICY_HIDDEN_SECONDS,
+  POLICY_IDLE_SECONDS,
   servers,
 } from "./tests/e2e/support/servers";
 
@@ -81,6 +83,19 @@ export default defineConfig({
       env: { ...appEnv, REACTOR_MODEL: `reactor/${model}` },
       reuseExistingServer: !process.env.CI,
     })),
+    {
+      // Session policies short enough to watch: idle after 5 s (then the
+      // 20 s countdown), hidden tab after 3 s. tests/e2e/policies-*.spec.ts.
+      command: next("start", servers.policiesPort),
+      url: servers.policiesUrl,
+      env: {
+        ...appEnv,
+        REACTOR_MODEL: "acme/test-pattern",
+        REACTOR_IDLE_DISCONNECT_SECONDS: String(POLICY_IDLE_SECONDS),
+        REACTOR_HIDDEN_DISCONNECT_SECONDS: String(POLICY_HIDDEN_SECONDS),
+      },
+      reuseExistingServer: !process.env.CI,
+    },
     {
       command: next("start", servers.setupPort),
       url: servers.setupUrl,

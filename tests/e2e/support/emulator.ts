@@ -14,6 +14,10 @@ export interface EmulatorSession {
   /** Commands its schema check dropped, without a word to the client. */
   rejected: { name: string; why: string }[];
   modelState: Record<string, unknown>;
+  connected: boolean;
+  offers: number;
+  /** Time spent ACTIVE: what Reactor bills. */
+  readyMs: number;
 }
 
 export interface EmulatorState {

@@ -7,12 +7,14 @@ const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 43787);
 // One app per modelled model: the model is run-time config of the server.
 const HELIOS_PORT = Number(process.env.E2E_HELIOS_PORT ?? 43103);
 const LINGBOT_PORT = Number(process.env.E2E_LINGBOT_PORT ?? 43104);
+const POLICIES_PORT = Number(process.env.E2E_POLICIES_PORT ?? 43105);
 
 export const servers = {
   appPort: APP_PORT,
   setupPort: SETUP_PORT,
   devPort: DEV_PORT,
   emulatorPort: EMULATOR_PORT,
+  policiesPort: POLICIES_PORT,
   appUrl: `http://127.0.0.1:${APP_PORT}`,
   setupUrl: `http://127.0.0.1:${SETUP_PORT}`,
   devUrl: `http://127.0.0.1:${DEV_PORT}`,
@@ -21,6 +23,8 @@ export const servers = {
   lingbotPort: LINGBOT_PORT,
   heliosUrl: `http://127.0.0.1:${HELIOS_PORT}`,
   lingbotUrl: `http://127.0.0.1:${LINGBOT_PORT}`,
+  /** The app with short session policies (tests/e2e/policies-*.spec.ts). */
+  policiesUrl: `http://127.0.0.1:${POLICIES_PORT}`,
 };
 
 /** Served as REACTOR_API_KEY; the canary test proves it never leaves the server. */
@@ -41,3 +45,6 @@ export const CONFIG_CANARY_ENV = {
   REACTOR_ALLOWED_ORIGINS: `https://${CONFIG_CANARY}.example/${CONFIG_CANARY}`,
   TOKEN_RATE_LIMIT_PER_MINUTE: `${CONFIG_CANARY}`,
 };
+/** The policies server's REACTOR_IDLE_DISCONNECT_SECONDS and REACTOR_HIDDEN_DISCONNECT_SECONDS. */
+export const POLICY_IDLE_SECONDS = 5;
+export const POLICY_HIDDEN_SECONDS = 3;
