@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
-import { notice } from "./support/policies";
+import { collectConsoleErrors, notice } from "./support/policies";
 import { servers } from "./support/servers";
 import { expectFramesDecoding } from "./support/video";
 
@@ -12,6 +12,9 @@ test("offline shows a banner and leaves a healthy session alone", async ({
   page,
   context,
 }) => {
+  // A console error on this clean run would be a bug. (The next test cuts
+  // the stream on purpose, and the SDK logs that data-channel error.)
+  const consoleErrors = collectConsoleErrors(page);
   await openApp(page);
   await connect(page);
   await context.setOffline(true);
@@ -25,6 +28,7 @@ test("offline shows a banner and leaves a healthy session alone", async ({
   expect((await emulator.state()).sessions).toEqual([
     expect.objectContaining({ state: "ACTIVE", connected: true, offers: 1 }),
   ]);
+  expect(consoleErrors).toEqual([]);
 });
 
 test("a stream that drops while offline resumes the same session when the network is back", async ({

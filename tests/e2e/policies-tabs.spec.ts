@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
-import { notice, watchOpenSessions } from "./support/policies";
+import {
+  collectConsoleErrors,
+  notice,
+  watchOpenSessions,
+} from "./support/policies";
 import { servers } from "./support/servers";
 
 // Two pages of one context share a browser profile, like two tabs.
@@ -14,6 +18,8 @@ test("a second tab never starts a second session; Take over here moves it, and c
   const stopWatching = watchOpenSessions();
   const first = await context.newPage();
   const second = await context.newPage();
+  // A console error or CSP violation on a clean run is a bug.
+  const errors = [...[first, second].map((page) => collectConsoleErrors(page))];
   await openApp(first);
   await connect(first);
 
@@ -42,4 +48,5 @@ test("a second tab never starts a second session; Take over here moves it, and c
   await expect(notice(first, "other-tab")).toHaveCount(0);
   await expect.poll(async () => (await emulator.state()).counts.active).toBe(0);
   expect(await stopWatching()).toBe(1);
+  expect(errors.flat()).toEqual([]);
 });

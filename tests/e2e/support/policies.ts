@@ -28,3 +28,13 @@ export function watchOpenSessions() {
     return max;
   };
 }
+
+/** Console errors and CSP violations seen on `page`; a clean run has none. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
