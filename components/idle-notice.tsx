@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useNow } from "@/components/use-now";
 import { secondsLeft } from "@/lib/policies/session-clock";
 
@@ -12,6 +13,9 @@ export function IdleNotice({
   onKeep: () => void;
 }) {
   const left = secondsLeft(endsAt, useNow());
+  const keep = useRef<HTMLButtonElement>(null);
+  // An alertdialog takes focus, so screen readers announce it and Enter answers it.
+  useEffect(() => keep.current?.focus(), []);
   return (
     <div
       className="idle-notice"
@@ -26,7 +30,12 @@ export function IdleNotice({
         No input for a while, so this session ends in{" "}
         <span className="idle-seconds">{left}</span> s to stop using GPU time.
       </p>
-      <button type="button" className="button primary" onClick={onKeep}>
+      <button
+        ref={keep}
+        type="button"
+        className="button primary"
+        onClick={onKeep}
+      >
         Keep watching
       </button>
     </div>

@@ -59,6 +59,7 @@ describe("idle policy", () => {
     expect(dialog()).toBeNull();
     advance(1);
     expect(dialog()).toHaveTextContent("ends in 20 s");
+    expect(screen.getByRole("button", { name: "Keep watching" })).toHaveFocus();
     advance(5_000);
     expect(dialog()).toHaveTextContent("ends in 15 s");
     expect(fakeStore.getState().disconnect).not.toHaveBeenCalled();
