@@ -44,6 +44,8 @@ const cases: Record<string, Record<string, string>> = {
     TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: `-${CANARY}`,
     TRUST_PROXY_HEADERS: CANARY,
     REDIS_URL: `https://default:${CANARY}@${CANARY}.upstash.test:6379`,
+    REACTOR_IDLE_DISCONNECT_SECONDS: `${CANARY}`,
+    REACTOR_HIDDEN_DISCONNECT_SECONDS: `1${CANARY}`,
   },
   "a user name only in the URL, the key pasted into the model": {
     REACTOR_API_KEY: "",

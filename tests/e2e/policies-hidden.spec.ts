@@ -1,19 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/clean-run";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
-import { collectConsoleErrors, notice } from "./support/policies";
+import { notice } from "./support/policies";
 import { POLICY_HIDDEN_SECONDS, servers } from "./support/servers";
 
 // The policies server: REACTOR_HIDDEN_DISCONNECT_SECONDS=3.
 test.use({ baseURL: servers.policiesUrl });
 test.beforeEach(() => emulator.reset());
-
-// A console error or CSP violation on a clean run is a bug.
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = collectConsoleErrors(page);
-});
-test.afterEach(() => expect(consoleErrors).toEqual([]));
 
 /** What the browser does when another tab comes to the front, or this one does again. */
 function setVisibility(page: Page, state: "hidden" | "visible") {

@@ -1,23 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/clean-run";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
-import {
-  collectConsoleErrors,
-  notice,
-  stillWatching,
-} from "./support/policies";
+import { notice, stillWatching } from "./support/policies";
 import { POLICY_IDLE_SECONDS, servers } from "./support/servers";
 
 // The policies server: REACTOR_IDLE_DISCONNECT_SECONDS=5, then a 20 s countdown.
 test.use({ baseURL: servers.policiesUrl });
 test.beforeEach(() => emulator.reset());
-
-// A console error or CSP violation on a clean run is a bug.
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = collectConsoleErrors(page);
-});
-test.afterEach(() => expect(consoleErrors).toEqual([]));
 
 const COUNTDOWN_SECONDS = 20;
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/clean-run";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import {
@@ -13,13 +13,13 @@ test.use({ baseURL: servers.policiesUrl });
 test.beforeEach(() => emulator.reset());
 
 test("a second tab never starts a second session; Take over here moves it, and closing the live tab frees it", async ({
+  page: first,
   context,
 }) => {
   const stopWatching = watchOpenSessions();
-  const first = await context.newPage();
   const second = await context.newPage();
-  // A console error or CSP violation on a clean run is a bug.
-  const errors = [...[first, second].map((page) => collectConsoleErrors(page))];
+  // support/clean-run.ts guards `page` (the first tab); the second one here.
+  const secondErrors = collectConsoleErrors(second);
   await openApp(first);
   await connect(first);
 
@@ -48,5 +48,5 @@ test("a second tab never starts a second session; Take over here moves it, and c
   await expect(notice(first, "other-tab")).toHaveCount(0);
   await expect.poll(async () => (await emulator.state()).counts.active).toBe(0);
   expect(await stopWatching()).toBe(1);
-  expect(errors.flat()).toEqual([]);
+  expect(secondErrors).toEqual([]);
 });

@@ -29,7 +29,7 @@ export function watchOpenSessions() {
   };
 }
 
-/** Console errors and CSP violations seen on `page`; a clean run has none. */
+/** Console and uncaught errors on a page support/clean-run.ts does not guard (a second tab). */
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
