@@ -23,7 +23,10 @@ test("a second tab never starts a second session; Take over here moves it, and c
   await openApp(first);
   await connect(first);
 
-  await openApp(second);
+  await second.goto("/");
+  await expect(
+    second.getByRole("button", { name: "Take over here" }),
+  ).toBeEnabled();
   await expect(notice(second, "other-tab")).toBeVisible();
   await expect(second.getByRole("button", { name: "Connect" })).toHaveCount(0);
 
