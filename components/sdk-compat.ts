@@ -40,12 +40,21 @@
  * 4. Console quieting (`quietSdkConsole`). 2.9.0 traces every step with
  *    console.debug under these tags, including the store's props. Check the
  *    new bundle's tags before keeping or removing it.
+ * 5. Moderation notices (`useModerationFeed`). 2.9.0 passes runtime
+ *    `moderation` messages through as runtime-scope messages only. ≥ 2.11:
+ *    the store keeps them as `ModerationEvent`s; read them there.
+ * 6. The session's deadline (`useSessionDeadline`). Reactor ends sessions
+ *    after 20 minutes (or the token's max_session_duration_seconds), but
+ *    2.9.0 never fills the store's `sessionExpiration`, so the deadline is
+ *    counted from the `sessionIdChanged` event (lib/policies/session-clock.ts).
+ *    After an upgrade, prefer `sessionExpiration` if the new SDK sets it.
  *
  * Verified against the emulator (emulator/), which speaks 2.9.0's protocol;
  * not against the real service.
  */
 import { useReactor, useReactorInternalMessage } from "@reactor-team/js-sdk";
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { SESSION_MAX_MS } from "@/lib/policies/session-clock";
 
 // 1. Token hand-off ----------------------------------------------------------
 
@@ -178,4 +187,23 @@ export function useModerationFeed(
           : "The model's content filter flagged an input.",
     });
   });
+}
+
+// 6. The session's deadline ----------------------------------------------------
+
+/**
+ * When Reactor will end the current session, counted from the moment its id
+ * arrived; unchanged across reconnect(), which keeps the session id.
+ * Undefined without a session.
+ */
+export function useSessionDeadline(): number | undefined {
+  const reactor = useReactor((s) => s.internal.reactor);
+  const [deadline, setDeadline] = useState<number>();
+  useEffect(() => {
+    const onSessionId = (id: string | undefined) =>
+      setDeadline(id ? Date.now() + SESSION_MAX_MS : undefined);
+    reactor.on("sessionIdChanged", onSessionId);
+    return () => reactor.off("sessionIdChanged", onSessionId);
+  }, [reactor]);
+  return deadline;
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useSessionDeadline } from "@/components/sdk-compat";
 import { useHiddenTabPolicy } from "@/components/use-hidden-tab-policy";
 import { useIdlePolicy } from "@/components/use-idle-policy";
 import { useNetworkPolicy } from "@/components/use-network-status";
 import type { SessionControls } from "@/components/use-session-controls";
-import { useSessionDeadline } from "@/components/use-session-deadline";
 import { useTabLock } from "@/components/use-tab-lock";
 import type { PublicConfig } from "@/lib/public-config";
 

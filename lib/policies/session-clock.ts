@@ -1,9 +1,10 @@
 /**
  * Reactor ends every session 1,200 s after it is created
  * (https://docs.reactor.inc, rate limits). SDK 2.9.0 never reports the
- * deadline (its `sessionExpiration` stays undefined), so the page counts from
- * the moment the session id arrives, which is a round trip after Reactor
- * started counting: the clock can only be early by that much, never late.
+ * deadline, so the page counts from the moment the session id arrives
+ * (components/sdk-compat.ts), a round trip after Reactor started counting:
+ * the clock can only be late by that much, and the page ends the session
+ * itself at the deadline.
  */
 export const SESSION_MAX_MS = 20 * 60_000;
 /** The clock turns into a notice for the last minute. */
