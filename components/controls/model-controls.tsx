@@ -21,7 +21,7 @@ import { useModelMessages } from "@/components/controls/use-model-messages";
 import { eventRoles } from "@/lib/controls/event-roles";
 import { nextStep } from "@/lib/controls/next-step";
 import type { ModelInterface } from "@/lib/model-schema/types";
-import { reportActivity } from "@/lib/user-activity";
+import { reportActivity } from "@/lib/activity";
 
 interface Props {
   model: ModelInterface | undefined;
