@@ -79,11 +79,17 @@ test("'unsafe-eval' only under next dev", () => {
 });
 
 describe("matcher", () => {
-  test.each(["/", "/api/token", "/some/page"])("runs on %s", (url) => {
-    expect(unstable_doesMiddlewareMatch({ config, url })).toBe(true);
-  });
+  test.each(["/", "/some/page", "/api/token/other", "/api/tokens"])(
+    "runs on %s",
+    (url) => {
+      expect(unstable_doesMiddlewareMatch({ config, url })).toBe(true);
+    },
+  );
 
   test.each([
+    // Sets its own nosniff and Cache-Control (tests/app/api/token/route.test.ts).
+    "/api/token",
+    "/api/token?x=1",
     "/_next/static/chunks/main.js",
     "/_next/image?url=%2Fa.png&w=64&q=75",
     "/favicon.ico",

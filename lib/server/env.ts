@@ -9,8 +9,8 @@ import { TOKEN_MIN_REMAINING_MS } from "@/lib/token-lifetime";
  * Why at call time and not once at import: on Vercel (and with `next start`)
  * the environment is read by the running server, so changing REACTOR_MODEL or
  * REACTOR_API_URL takes effect on the next deployment start without touching
- * the code, and tests can change process.env between calls. Parsing a handful
- * of strings costs microseconds.
+ * the code, and tests can change process.env between calls. The parse itself
+ * runs once per distinct environment (see readServerConfig's memo).
  *
  * Why a result instead of a throw: the page turns the issues into a setup
  * screen and the token route into a 500 with the same text, so a newcomer
@@ -455,9 +455,49 @@ export interface ConfigIssue {
 export type ServerConfigResult =
   { ok: true; config: ServerConfig } | { ok: false; issues: ConfigIssue[] };
 
-/** Parse the server environment; never throws. */
+/*
+ * Why memoised: the token route and proxy.ts read the config on every
+ * request, and a zod parse of every variable per request showed up in the
+ * token route's throughput (`npm run bench`). The key is the raw value of
+ * every variable the schema reads plus NODE_ENV, so a changed environment
+ * (or a test's vi.stubEnv) is parsed afresh on the next call: the "read at
+ * call time" contract above still holds, the parse just happens once per
+ * distinct environment. One entry is enough: a server has one environment.
+ */
+let memo: { key: string; result: ServerConfigResult } | undefined;
+
+function memoKey(env: Record<string, string | undefined>): string {
+  // JSON keeps undefined (unset) apart from "" (set but empty).
+  return JSON.stringify([
+    env.NODE_ENV ?? null,
+    ...SERVER_ENV_VARIABLES.map((name) => env[name] ?? null),
+  ]);
+}
+
+/**
+ * Parse the server environment; never throws. Returns the same (frozen)
+ * result while the relevant variables keep their values.
+ */
 export function readServerConfig(
   env: Record<string, string | undefined> = process.env,
+): ServerConfigResult {
+  const key = memoKey(env);
+  if (memo?.key === key) return memo.result;
+  const result = parseServerConfig(env);
+  memo = { key, result: deepFreeze(result) };
+  return result;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function parseServerConfig(
+  env: Record<string, string | undefined>,
 ): ServerConfigResult {
   // Only a production server refuses plain http to a non-loopback host:
   // `next dev` against a staging box on the LAN stays possible.

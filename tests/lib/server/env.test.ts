@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   API_KEY_PLACEHOLDER,
+  DEFAULT_MODEL,
   readAccessConfig,
   readServerConfig,
   SERVER_ENV_VARIABLES,
@@ -606,5 +607,38 @@ describe("readAccessConfig", () => {
       trustProxyHeaders: false,
       redisUrl: undefined,
     });
+  });
+});
+
+describe("memo", () => {
+  test("the same environment returns the same parsed result; a change is parsed afresh", () => {
+    const env = { REACTOR_API_KEY: KEY, REACTOR_MODEL: "acme/first" };
+    const first = readServerConfig({ ...env });
+    expect(readServerConfig({ ...env })).toBe(first);
+    const changed = readServerConfig({ ...env, REACTOR_MODEL: "acme/second" });
+    expect(changed).not.toBe(first);
+    expect(configOf(changed).model).toBe("acme/second");
+  });
+
+  test("unset and empty are different keys, NODE_ENV is part of the key", () => {
+    const http = { REACTOR_API_KEY: KEY, REACTOR_API_URL: "http://10.0.0.5" };
+    expect(readServerConfig({ ...http, NODE_ENV: "development" }).ok).toBe(
+      true,
+    );
+    expect(readServerConfig({ ...http, NODE_ENV: "production" }).ok).toBe(
+      false,
+    );
+    expect(
+      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_MODEL: "" }))
+        .model,
+    ).toBe(DEFAULT_MODEL);
+  });
+
+  test("the shared result cannot be changed by a caller", () => {
+    const config = configOf(readServerConfig({ REACTOR_API_KEY: KEY }));
+    expect(() => config.allowedOrigins.push("https://evil.example")).toThrow();
+    expect(
+      configOf(readServerConfig({ REACTOR_API_KEY: KEY })).allowedOrigins,
+    ).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ function tokenRequest(headers: Record<string, string> = {}): Request {
   });
 }
 
-/** Call GET and check what every response must satisfy: no key, never cacheable. */
+/** Call GET and check what every response must satisfy: no key, never cacheable, nosniff (proxy.ts skips this route). */
 async function get(request: Request = tokenRequest()) {
   const response = await route.GET(request);
   const text = await response.text();
@@ -116,6 +116,7 @@ async function get(request: Request = tokenRequest()) {
     expect(`${name}: ${value}`).not.toContain(CANARY_KEY);
   }
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
   expect(response.headers.get("Content-Type")).toContain("application/json");
   return { response, body: JSON.parse(text) as unknown };
 }
@@ -138,6 +139,7 @@ test("HEAD never mints: 405 with Allow: GET, uncacheable", async () => {
   expect(response.status).toBe(405);
   expect(response.headers.get("Allow")).toBe("GET");
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
   expect(await response.text()).toBe("");
   expect(upstreamCalls).toBe(0);
 });
