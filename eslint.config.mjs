@@ -16,5 +16,7 @@ export default defineConfig([
     "next-env.d.ts",
     "playwright-report/**",
     "test-results/**",
+    // The benchmark's generated baseline app (scripts/bench/next-baseline.mjs).
+    ".bench/**",
   ]),
 ]);

@@ -1,272 +1,249 @@
-// `npm run bench` (after `npm run build`; runs under tsx to share the e2e
-// suite's Chromium launch options): on loopback, against the local
-// emulator, measures
-//   1. click-to-first-frame and the SDK's connectionTimings.totalMs for our
-//      page and for a bare page (only ReactorProvider/ReactorView with a
-//      pre-fetched token: the floor our UI adds to), median of RUNS each;
-//   2. the emulator's CPU and memory with 1 and 4 concurrent streams.
-// It prints figures; it asserts nothing, so a busy machine cannot flake CI.
-import { spawn } from "node:child_process";
-import { createServer } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
-import { build } from "esbuild";
+// `npm run bench` (after `npm run build`): one report, every figure next to
+// its target with PASS or MISS. All on loopback; nothing calls Reactor.
+//   1. GET /api/token vs a minimal Next route doing the same mint
+//      (scripts/bench/route.mjs, next-baseline.mjs), same stub upstream;
+//   2. Lighthouse mobile, our `/` vs a blank Next page (lighthouse.mjs);
+//   3. click to first frame, our page vs the bare SDK page, against the
+//      local emulator (first-frame.mjs);
+//   4. the emulator's CPU and memory with 1 and 4 streams (emulator-load.mjs;
+//      Linux only).
+// It exits 0 whatever the figures: a busy machine must not fail CI, and the
+// load average printed with the report says how busy this one was.
+// BENCH_RUNS, BENCH_LIGHTHOUSE_RUNS, BENCH_ROUTE_ROUNDS, BENCH_ROUTE_SECONDS
+// lower the counts; BENCH_ONLY=route,lighthouse,first-frame,emulator picks sections.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
 import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "../tests/e2e/support/chromium.ts";
+import { chromiumLaunchOptions } from "./lib/chromium.mjs";
 import { freePort } from "./lib/free-port.mjs";
 import { startNext } from "./lib/start-next.mjs";
+import { BENCH_KEY, MODEL, benchFirstFrame } from "./bench/first-frame.mjs";
+import {
+  SAMPLE_SECONDS,
+  benchEmulatorLoad,
+  canSample,
+} from "./bench/emulator-load.mjs";
+import { benchLighthouse } from "./bench/lighthouse.mjs";
+import { buildBaseline } from "./bench/next-baseline.mjs";
+import { benchRoute } from "./bench/route.mjs";
+import {
+  startBarePage,
+  startEmulator,
+  startUpstreamStub,
+} from "./bench/servers.mjs";
+import { median, summary } from "./bench/stats.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const SETTLE_MS = 500;
-// The test pattern streams at once; reactor/helios stays dark until `start`.
-const MODEL = "acme/test-pattern";
-const KEY = "rk_bench";
+const require = createRequire(import.meta.url);
+const version = (name) => require(`${name}/package.json`).version;
+
+const SECTIONS = ["route", "lighthouse", "first-frame", "emulator"];
+const only = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+for (const name of only) {
+  if (!SECTIONS.includes(name)) {
+    console.error(
+      `BENCH_ONLY: unknown section "${name}"; use ${SECTIONS.join(", ")}.`,
+    );
+    process.exit(1);
+  }
+}
+const wants = (name) => only.length === 0 || only.includes(name);
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("No production build found. Run `npm run build` first.");
   process.exit(1);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (xs) =>
-  `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
-
-// --- servers -------------------------------------------------------------
-
-async function startEmulator() {
-  const port = await freePort();
-  // One process (no tsx CLI wrapper), so its /proc figures are the emulator's.
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "emulator/main.ts"],
-    {
-      env: { ...process.env, EMULATOR_PORT: String(port) },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  await new Promise((resolve, reject) => {
-    child.stdout.on(
-      "data",
-      (c) => String(c).includes("listening on") && resolve(),
-    );
-    child.once("exit", () => reject(new Error("emulator exited")));
-  });
-  child.stdout.resume();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
-    stop: () => child.kill(),
-  };
-}
-
-async function startBarePage() {
-  const result = await build({
-    entryPoints: ["bench/bare-page.tsx"],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    write: false,
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "error",
-  });
-  const js = result.outputFiles[0].contents;
-  const port = await freePort();
-  const server = createServer((req, res) => {
-    if (req.url === "/bare.js") {
-      res.writeHead(200, { "Content-Type": "text/javascript" }).end(js);
-    } else {
-      res
-        .writeHead(200, { "Content-Type": "text/html" })
-        .end(
-          '<!doctype html><div id="root"></div><script type="module" src="/bare.js"></script>',
-        );
-    }
-  });
-  await new Promise((r) => server.listen(port, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${port}/`, stop: () => server.close() };
-}
-
-async function mint(emulatorUrl) {
-  const res = await fetch(`${emulatorUrl}/tokens`, {
-    method: "POST",
-    headers: { "Reactor-API-Key": KEY, "Content-Type": "application/json" },
-    body: JSON.stringify({ expires_after: 3600 }),
-  });
-  return (await res.json()).jwt;
-}
-
-const resetEmulator = (url) =>
-  fetch(`${url}/_emulator/reset`, { method: "POST" });
-
-// --- one measured run ------------------------------------------------------
-
-// Installed before the click: the click's timestamp, then the presentation
-// time of the first video frame (requestVideoFrameCallback), same clock.
-const INSTRUMENT = () => {
-  window.__clickAt = undefined;
-  document.addEventListener(
-    "click",
-    () => (window.__clickAt ??= performance.now()),
-    {
-      capture: true,
-    },
-  );
-  window.__firstFrame = new Promise((resolve) => {
-    const poll = () => {
-      const video = document.querySelector(".stage video");
-      if (video?.srcObject)
-        video.requestVideoFrameCallback((now) => resolve(now));
-      else requestAnimationFrame(poll);
-    };
-    poll();
-  });
-};
-
-async function measure(browser, { url, init, ready }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (init) await page.addInitScript(init);
-  await page.goto(url);
-  await ready(page);
-  // Same idle time on both pages before the click, so neither is measured
-  // while still settling from its own load.
-  await page.waitForTimeout(SETTLE_MS);
-  await page.evaluate(INSTRUMENT);
-  await page.getByRole("button", { name: "Connect" }).click();
-  const firstFrameMs = await page.evaluate(
-    async () => (await window.__firstFrame) - window.__clickAt,
-  );
-  const totalMs = Number(
-    await page
-      .locator(".stats[data-total-ms]")
-      .getAttribute("data-total-ms", { timeout: 10_000 }),
-  );
-  await context.close();
-  return { firstFrameMs, totalMs };
-}
-
-// --- emulator resources ----------------------------------------------------
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-function cpuTicks(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
-    .split(") ")[1]
-    .split(" ");
-  return Number(fields[11]) + Number(fields[12]); // utime + stime
-}
-const rssMb = (pid) =>
-  Number(
-    /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1],
-  ) / 1024;
-
-async function sampleEmulator(pid, seconds = 10) {
-  const t0 = cpuTicks(pid);
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  const cpu = ((cpuTicks(pid) - t0) / TICKS_PER_SECOND / seconds) * 100;
-  return { cpu, rss: rssMb(pid) };
-}
-
-// --- main ------------------------------------------------------------------
-
-const emulator = await startEmulator();
-const bare = await startBarePage();
-const app = await startNext({
-  port: await freePort(),
-  env: {
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    REACTOR_API_KEY: KEY,
-    REACTOR_API_URL: emulator.url,
-    REACTOR_MODEL: MODEL,
-    TOKEN_RATE_LIMIT_PER_MINUTE: "1000",
-    TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "1000",
-  },
+const appEnv = (apiUrl) => ({
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  REACTOR_API_KEY: BENCH_KEY,
+  REACTOR_API_URL: apiUrl,
+  REACTOR_MODEL: MODEL,
+  // One client sends thousands of requests a minute here: limits off (0).
+  TOKEN_RATE_LIMIT_PER_MINUTE: "0",
+  TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "0",
 });
 
-const browser = await chromium.launch(chromiumLaunchOptions());
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
+const pct = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}%`;
+const verdicts = [];
+const failures = [];
+/** Runs one section; a failure is reported and the other sections still run. */
+async function section(name, body) {
+  try {
+    await body();
+  } catch (error) {
+    failures.push(name);
+    console.log(`${name}: FAILED (${error.message.split("\n")[0]})\n`);
+  }
+}
+function target(label, figure, goal, pass) {
+  verdicts.push(pass);
+  console.log(
+    `  ${label.padEnd(28)}${figure.padEnd(14)}target ${goal.padEnd(22)}${pass ? "PASS" : "MISS"}`,
+  );
+}
 
+console.log(
+  `npm run bench: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPUs, load average ${load()} (1, 5, 15 min)`,
+);
+console.log(
+  "Figures from a busy machine are not comparable with a quiet one's; compare the two sides of each line.\n",
+);
+
+const stops = [];
 try {
-  const ours = {
-    url: app.url,
-    ready: async (page) => {
-      // The app mints its token on mount; wait for it so both pages start the
-      // click with a token in hand, as the bare page does.
-      await page.waitForResponse((r) => r.url().endsWith("/api/token"));
-      await page.getByRole("button", { name: "Connect" }).waitFor();
-      await page.waitForFunction(
-        () => !document.querySelector("button[disabled]"),
-      );
-    },
-  };
-  const floor = async () => {
-    const token = await mint(emulator.url);
-    return {
-      url: bare.url,
-      init: `window.BENCH = ${JSON.stringify({ token, apiUrl: emulator.url, model: MODEL })}`,
-      ready: (page) => page.getByRole("button", { name: "Connect" }).waitFor(),
-    };
-  };
+  if (wants("route") || wants("lighthouse")) {
+    const upstream = await startUpstreamStub();
+    stops.push(upstream.stop);
+    const baselineDir = await buildBaseline();
+    const ours = await startNext({
+      port: await freePort(),
+      env: appEnv(upstream.url),
+    });
+    stops.push(ours.stop);
+    const baseline = await startNext({
+      dir: baselineDir,
+      port: await freePort(),
+      env: appEnv(upstream.url),
+    });
+    stops.push(baseline.stop);
 
-  const results = { ours: [], bare: [] };
-  // Warm both (first Next render, JIT, emulator clip cache), then alternate
-  // so drift on a shared machine hits both equally.
-  await resetEmulator(emulator.url);
-  await measure(browser, ours);
-  await resetEmulator(emulator.url);
-  await measure(browser, await floor());
-  for (let i = 0; i < RUNS; i++) {
-    await resetEmulator(emulator.url);
-    results.ours.push(await measure(browser, ours));
-    await resetEmulator(emulator.url);
-    results.bare.push(await measure(browser, await floor()));
+    if (wants("route"))
+      await section("Token route", async () => {
+        const r = await benchRoute({
+          oursUrl: ours.url,
+          baselineUrl: baseline.url,
+        });
+        console.log(
+          `GET /api/token, autocannon ${version("autocannon")}, ${r.connections} connections, median of ${r.rounds} round${r.rounds > 1 ? "s" : ""} × ${r.seconds} s, same stub upstream:`,
+        );
+        const line = (name, f) =>
+          console.log(
+            `  ${name.padEnd(28)}${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms`,
+          );
+        line("our route", r.ours);
+        line("minimal Next route", r.baseline);
+        const share = (r.ours.rps / r.baseline.rps) * 100;
+        target(
+          "throughput vs minimal",
+          `${share.toFixed(0)}%`,
+          "≥ 90%",
+          share >= 90,
+        );
+        const gap = r.ours.p50 - r.baseline.p50;
+        target(
+          "p50 vs minimal",
+          `${gap >= 0 ? "+" : ""}${gap} ms`,
+          "≤ +2 ms",
+          gap <= 2,
+        );
+        console.log(`  load average now: ${load()}\n`);
+      });
+
+    if (wants("lighthouse"))
+      await section("Lighthouse", async () => {
+        const l = await benchLighthouse({
+          oursUrl: ours.url,
+          blankUrl: baseline.url,
+        });
+        console.log(
+          `Lighthouse ${version("lighthouse")}, mobile (simulated throttling), median of ${l.runs} run${l.runs > 1 ? "s" : ""} per side:`,
+        );
+        const line = (name, f) =>
+          console.log(
+            `  ${name.padEnd(28)}score ${f.score.toFixed(0)}, TBT ${f.tbt.toFixed(0)} ms, LCP ${(f.lcp / 1000).toFixed(2)} s, ${f.kb.toFixed(0)} KB`,
+          );
+        line("our /", l.ours);
+        line("blank Next page", l.blank);
+        const points = l.blank.score - l.ours.score;
+        target(
+          "score vs blank",
+          `${points > 0 ? "-" : "+"}${Math.abs(points).toFixed(0)} points`,
+          "within 3 points",
+          points <= 3,
+        );
+        const ratio = l.ours.tbt / Math.max(l.blank.tbt, 1);
+        target("TBT vs blank", `${ratio.toFixed(2)}×`, "≤ 1.5×", ratio <= 1.5);
+        console.log(`  load average now: ${load()}\n`);
+      });
+    for (const stop of stops.splice(0)) await stop();
   }
 
-  const ff = (k) => results[k].map((r) => r.firstFrameMs);
-  const tt = (k) => results[k].map((r) => r.totalMs);
-  console.log(`Click to first frame (loopback, ${RUNS} runs each):`);
-  console.log(`  our page   ${fmt(ff("ours"))}`);
-  console.log(`  bare page  ${fmt(ff("bare"))}`);
-  console.log(`SDK connectionTimings.totalMs (connect() to ready):`);
-  console.log(`  our page   ${fmt(tt("ours"))}`);
-  console.log(`  bare page  ${fmt(tt("bare"))}`);
-  const overhead = (median(ff("ours")) / median(ff("bare")) - 1) * 100;
-  console.log(
-    `Our page vs bare page, click to first frame: ${overhead >= 0 ? "+" : ""}${overhead.toFixed(1)}% (target: within 10%)`,
-  );
+  if (wants("first-frame") || wants("emulator")) {
+    const emulator = await startEmulator();
+    stops.push(emulator.stop);
+    const bare = await startBarePage();
+    stops.push(bare.stop);
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    stops.push(() => browser.close());
 
-  // Emulator cost: N bare pages streaming at once.
-  console.log("Emulator process, 10 s samples:");
-  await resetEmulator(emulator.url);
-  const idle = await sampleEmulator(emulator.pid, 5);
-  console.log(
-    `  idle       CPU ${idle.cpu.toFixed(1)}% of one core, RSS ${idle.rss.toFixed(0)} MB`,
-  );
-  for (const streams of [1, 4]) {
-    await resetEmulator(emulator.url);
-    const contexts = [];
-    for (let i = 0; i < streams; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const target = await floor();
-      await page.addInitScript(target.init);
-      await page.goto(target.url);
-      await page.getByRole("button", { name: "Connect" }).click();
-      await page.getByRole("status").filter({ hasText: "ready" }).waitFor();
-      contexts.push(context);
-    }
-    const { cpu, rss } = await sampleEmulator(emulator.pid);
-    console.log(
-      `  ${streams} stream${streams > 1 ? "s" : " "}  CPU ${cpu.toFixed(1)}% of one core, RSS ${rss.toFixed(0)} MB`,
-    );
-    for (const context of contexts) await context.close();
+    if (wants("first-frame"))
+      await section("Click to first frame", async () => {
+        const app = await startNext({
+          port: await freePort(),
+          env: appEnv(emulator.url),
+        });
+        stops.push(app.stop);
+        const f = await benchFirstFrame({
+          browser,
+          appUrl: app.url,
+          bareUrl: bare.url,
+          emulatorUrl: emulator.url,
+        });
+        console.log(
+          `Click to first frame, local emulator, ${f.runs} runs each:`,
+        );
+        console.log(
+          `  ${"our page".padEnd(28)}${summary(f.ours.firstFrameMs)}`,
+        );
+        console.log(
+          `  ${"bare SDK page".padEnd(28)}${summary(f.bare.firstFrameMs)}`,
+        );
+        const over =
+          (median(f.ours.firstFrameMs) / median(f.bare.firstFrameMs) - 1) * 100;
+        target("ours vs bare", pct(over), "within 5%", over <= 5);
+        console.log(`SDK connectionTimings.totalMs (connect() to ready):`);
+        console.log(`  ${"our page".padEnd(28)}${summary(f.ours.totalMs)}`);
+        console.log(
+          `  ${"bare SDK page".padEnd(28)}${summary(f.bare.totalMs)}`,
+        );
+        console.log(`  load average now: ${load()}\n`);
+      });
+
+    if (wants("emulator"))
+      await section("Emulator process", async () => {
+        if (!canSample()) {
+          console.log("Emulator process: skipped (reads /proc, Linux only).\n");
+        } else {
+          const rows = await benchEmulatorLoad({
+            browser,
+            emulator,
+            bareUrl: bare.url,
+          });
+          console.log(`Emulator process, ${SAMPLE_SECONDS} s samples:`);
+          for (const { streams, cpu, rss } of rows) {
+            const label =
+              streams === 0
+                ? "idle"
+                : `${streams} stream${streams > 1 ? "s" : ""}`;
+            console.log(
+              `  ${label.padEnd(28)}CPU ${cpu.toFixed(1)}% of one core, RSS ${rss.toFixed(0)} MB`,
+            );
+          }
+          console.log(`  load average now: ${load()}\n`);
+        }
+      });
   }
 } finally {
-  await browser.close();
-  await app.stop();
-  bare.stop();
-  emulator.stop();
+  for (const stop of stops.reverse()) await stop();
 }
+
+const passed = verdicts.filter(Boolean).length;
+console.log(
+  `Targets: ${passed} PASS, ${verdicts.length - passed} MISS.${failures.length ? ` Sections that failed: ${failures.join(", ")}.` : ""}`,
+);

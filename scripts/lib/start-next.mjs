@@ -5,13 +5,22 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
 /**
- * `next start` on loopback for scripts that measure the production build.
+ * `next start` on loopback for scripts that measure a production build (this
+ * app's, or with `dir` another app's built with the same Next).
  * Resolves once the server answers; `stop()` ends it.
  */
-export async function startNext({ port, env }) {
+export async function startNext({ port, env, dir }) {
   const child = spawn(
     process.execPath,
-    [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)],
+    [
+      nextBin,
+      "start",
+      ...(dir ? [dir] : []),
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
     { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -36,6 +45,7 @@ export async function startNext({ port, env }) {
   }
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
