@@ -44,8 +44,8 @@ export const config = {
     {
       // Static assets never render HTML, so they need no nonce. /api/token
       // is left out too: it answers JSON only (a CSP governs documents, not
-      // JSON), it sets nosniff and Cache-Control itself, and running this
-      // proxy on every mint cost it ~40 % of its throughput (`npm run bench`).
+      // JSON), it sets nosniff and Cache-Control itself, and this proxy's
+      // per-request work cut its throughput (see `npm run bench`).
       // Only the exact path: /api/token/anything still gets the headers.
       source: "/((?!_next/static|_next/image|favicon.ico|api/token$).*)",
       // Link prefetches fetch RSC payloads, not documents (Next's CSP guide).
