@@ -11,6 +11,7 @@ import {
   chromiumConfigHome,
   chromiumPath,
 } from "../lib/chromium.mjs";
+import { benchPort } from "./ports.mjs";
 import { envCount, median } from "./stats.mjs";
 
 async function audit(port, url) {
@@ -36,6 +37,7 @@ async function audit(port, url) {
 export async function benchLighthouse({ oursUrl, blankUrl }) {
   const runs = envCount("BENCH_LIGHTHOUSE_RUNS", 5);
   const chrome = await launch({
+    port: await benchPort(),
     chromePath: chromiumPath() ?? chromium.executablePath(),
     chromeFlags: [
       "--headless=new",

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { build } from "esbuild";
-import { freePort } from "../lib/free-port.mjs";
+import { benchPort } from "./ports.mjs";
 
 /** Spawn a node process that prints "listening on" when ready. */
 async function startListening(args, env = {}) {
-  const port = await freePort();
+  const port = await benchPort();
   const child = spawn(process.execPath, args(port), {
     env: { ...process.env, ...env(port) },
     stdio: ["ignore", "pipe", "inherit"],
@@ -54,7 +54,7 @@ export async function startBarePage() {
     logLevel: "error",
   });
   const js = result.outputFiles[0].contents;
-  const port = await freePort();
+  const port = await benchPort();
   const server = createServer((req, res) => {
     if (req.url === "/bare.js") {
       res.writeHead(200, { "Content-Type": "text/javascript" }).end(js);
