@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "./lib/chromium.mjs";
-import { freePort } from "./lib/free-port.mjs";
+import { benchPort } from "./bench/ports.mjs";
 import { startNext } from "./lib/start-next.mjs";
 import { BENCH_KEY, MODEL, benchFirstFrame } from "./bench/first-frame.mjs";
 import {
@@ -102,13 +102,13 @@ try {
     stops.push(upstream.stop);
     const baselineDir = await buildBaseline();
     const ours = await startNext({
-      port: await freePort(),
+      port: await benchPort(),
       env: appEnv(upstream.url),
     });
     stops.push(ours.stop);
     const baseline = await startNext({
       dir: baselineDir,
-      port: await freePort(),
+      port: await benchPort(),
       env: appEnv(upstream.url),
     });
     stops.push(baseline.stop);
@@ -185,7 +185,7 @@ try {
     if (wants("first-frame"))
       await section("Click to first frame", async () => {
         const app = await startNext({
-          port: await freePort(),
+          port: await benchPort(),
           env: appEnv(emulator.url),
         });
         stops.push(app.stop);
