@@ -463,6 +463,8 @@ export type ServerConfigResult =
  * (or a test's vi.stubEnv) is parsed afresh on the next call: the "read at
  * call time" contract above still holds, the parse just happens once per
  * distinct environment. One entry is enough: a server has one environment.
+ * A variable the parse reads outside the schema (NODE_ENV, VERCEL) must be
+ * in the key too.
  */
 let memo: { key: string; result: ServerConfigResult } | undefined;
 
@@ -470,6 +472,7 @@ function memoKey(env: Record<string, string | undefined>): string {
   // JSON keeps undefined (unset) apart from "" (set but empty).
   return JSON.stringify([
     env.NODE_ENV ?? null,
+    env.VERCEL ?? null,
     ...SERVER_ENV_VARIABLES.map((name) => env[name] ?? null),
   ]);
 }
