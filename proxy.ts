@@ -26,7 +26,6 @@ export function proxy(request: NextRequest): NextResponse {
   });
 
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set(
     "Content-Security-Policy",
     headers["Content-Security-Policy"],

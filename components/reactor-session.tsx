@@ -1,7 +1,7 @@
 "use client";
 
 // The only module that imports the SDK's provider. stream-app.tsx loads it
-// with next/dynamic so the SDK (~41 KB gzip) never delays first paint.
+// with next/dynamic so the SDK (its size: README, "How it works") never delays first paint.
 import { ReactorProvider } from "@reactor-team/js-sdk";
 import { useRef } from "react";
 import { AudioToggle } from "@/components/audio-toggle";

@@ -1,24 +1,24 @@
-interface Issue {
-  variable: string;
-  message: string;
-}
+import type { ConfigIssue } from "@/lib/server/env";
 
 interface Props {
-  issues: Issue[];
+  issues: ConfigIssue[];
   /** In development `npm run dev` can stream from the local emulator instead. */
   development: boolean;
 }
 
-/** Rendered by the server when configuration is missing or invalid. */
+/**
+ * Rendered by the server when configuration is missing or invalid. The issues
+ * say what is wrong; how to apply a fix is said once, below them.
+ */
 export function SetupRequired({ issues, development }: Props) {
   return (
     <main className="setup">
       <h1>Setup required</h1>
       <p>The app cannot mint Reactor session tokens until this is fixed:</p>
       <ul className="setup-issues">
-        {/* Each message names its variable and the fix (lib/server/env.ts). */}
-        {issues.map((issue) => (
-          <li key={issue.variable}>{issue.message}</li>
+        {/* One variable can yield several issues (two bad origins). */}
+        {issues.map((issue, index) => (
+          <li key={`${issue.variable}:${index}`}>{issue.message}</li>
         ))}
       </ul>
       <h2>How to fix it</h2>
@@ -32,9 +32,10 @@ export function SetupRequired({ issues, development }: Props) {
           .
         </li>
         <li>
-          Put it in <code>.env.local</code> next to <code>package.json</code>:{" "}
-          <code>REACTOR_API_KEY=rk_…</code> (on Vercel: Project Settings →
-          Environment Variables).
+          Put it, and any other variable listed above, in{" "}
+          <code>.env.local</code> next to <code>package.json</code>:{" "}
+          <code>REACTOR_API_KEY=rk_…</code> (see <code>.env.example</code>; on
+          Vercel: Project Settings → Environment Variables, then redeploy).
         </li>
         <li>Restart the server so it reads the new value.</li>
       </ol>

@@ -5,7 +5,7 @@ import { z } from "zod";
 // moment it matters (a new token, a new session, a new offer), so a change
 // affects what happens next, never a session already past that step.
 
-export const scenarioSchema = z.strictObject({
+const scenarioSchema = z.strictObject({
   /** A new session stays PENDING ("waiting for a GPU") this long before capabilities appear. */
   gpuDelayMs: z.number().int().min(0).max(3_600_000),
   /** Open sessions allowed at once; POST /sessions beyond it → 429. 0 = no capacity at all. */
@@ -44,7 +44,7 @@ export const scenarioSchema = z.strictObject({
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-export const partialScenarioSchema = scenarioSchema.partial();
+const partialScenarioSchema = scenarioSchema.partial();
 
 export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   gpuDelayMs: 0,

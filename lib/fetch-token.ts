@@ -7,24 +7,18 @@ export type TokenFetchErrorCode =
 
 export class TokenFetchError extends Error {
   readonly code: TokenFetchErrorCode;
-  readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    code: TokenFetchErrorCode,
-    message: string,
-    retryAfterSeconds?: number,
-  ) {
+  constructor(code: TokenFetchErrorCode, message: string) {
     super(message);
     this.name = "TokenFetchError";
     this.code = code;
-    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 const TOKEN_PATH = "/api/token";
 
 /** GET /api/token, parsed with the same schema the route answers with. */
-export async function fetchToken(signal?: AbortSignal): Promise<TokenResponse> {
+export async function fetchToken(): Promise<TokenResponse> {
   // The schemas (and zod, ~30 KB gzip) load in parallel with the request
   // instead of in the page's first load; the SDK needs zod too, so the chunk
   // is shared with it.
@@ -32,9 +26,8 @@ export async function fetchToken(signal?: AbortSignal): Promise<TokenResponse> {
   schemas.catch(() => undefined);
   let response: Response;
   try {
-    response = await fetch(TOKEN_PATH, { cache: "no-store", signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
+    response = await fetch(TOKEN_PATH, { cache: "no-store" });
+  } catch {
     throw new TokenFetchError(
       "network_error",
       "Could not reach this app's /api/token route. Check your connection and that the server is running, then try again.",
@@ -60,15 +53,6 @@ export async function fetchToken(signal?: AbortSignal): Promise<TokenResponse> {
       `/api/token failed with HTTP ${response.status}. Check the server logs for the token route.`,
     );
   }
-  throw new TokenFetchError(
-    error.data.error.code,
-    error.data.error.message,
-    parseRetryAfter(response.headers.get("Retry-After")),
-  );
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+  // The route's messages already say how long to wait (Retry-After in words).
+  throw new TokenFetchError(error.data.error.code, error.data.error.message);
 }

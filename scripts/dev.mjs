@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { once } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
 import nextEnv from "@next/env";
 
 const require = createRequire(import.meta.url);
@@ -36,8 +37,11 @@ process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
 const nextArgs = ["dev", ...process.argv.slice(2)];
-// .env.example's placeholder, copied as-is, counts as "no key yet".
-const PLACEHOLDER = "rk_your_api_key_here";
+// .env.example's placeholder, copied as-is, counts as "no key yet". Read from
+// the file so it is stated once (lib/server/env.ts checks it the same way).
+const PLACEHOLDER = existsSync(".env.example")
+  ? readFileSync(".env.example", "utf8").match(/^REACTOR_API_KEY=(.*)$/m)?.[1]
+  : undefined;
 const key = process.env.REACTOR_API_KEY?.trim();
 
 if (key && key !== PLACEHOLDER) {

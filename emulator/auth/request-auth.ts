@@ -26,7 +26,7 @@ export function checkWebRtcVersion(req: IncomingMessage): void {
   }
 }
 
-export function bearerToken(req: IncomingMessage): string | undefined {
+function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   const match =
     typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

@@ -4,7 +4,7 @@ import { HttpError } from "../http/errors";
 import type { Session } from "../sessions/session";
 import { authenticate } from "./request-auth";
 
-// Who may touch a session (reactor-protocol §1.2): a scoped token only the
+// Who may touch a session (docs/reactor-contract.md, "Minting a token"): a scoped token only the
 // sessions it created itself; an unscoped token any session of its account
 // (API key). Authentication comes first, so an unknown id without a valid
 // token is 401, not 404. Local-mode sessions have no auth at all: the local

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { HttpError } from "../http/errors";
 
-// What POST /tokens accepts (reactor-protocol §1.2): no body, `null`, or
+// What POST /tokens accepts (docs/reactor-contract.md, "Minting a token"): no body, `null`, or
 // `{ expires_after?, authorization_details? }`. Lifetimes above 6 h are
 // silently clamped, as the real service does (still 200).
 

@@ -4,7 +4,7 @@ import { HttpError } from "./errors";
 // SDP offers with candidates are a few KB; 1 MB is generous and still bounded.
 const MAX_JSON_BYTES = 1024 * 1024;
 
-export async function readText(
+async function readText(
   req: IncomingMessage,
   limit = MAX_JSON_BYTES,
 ): Promise<string> {

@@ -5,7 +5,7 @@
 // packet is set by the caller, which owns the RTP header.
 
 /** Payload bytes per packet; keeps packets under a typical 1200-byte path MTU with headers and SRTP tag. */
-export const DEFAULT_MAX_PAYLOAD_BYTES = 1100;
+const DEFAULT_MAX_PAYLOAD_BYTES = 1100;
 
 const START_OF_PARTITION = 0x10;
 const CONTINUATION = 0x00;

@@ -7,8 +7,8 @@ import type { OpenApiDocument } from "./openapi";
 // (docs/reactor-contract.md, "HTTP session capabilities"). SDK 2.9.0 builds
 // its transceivers from these tracks.
 
-export const PROTOCOL_VERSION = "v0";
-export const EMISSION_FPS = 30;
+const PROTOCOL_VERSION = "v0";
+const EMISSION_FPS = 30;
 
 export function buildCapabilities(schema: OpenApiDocument) {
   return {

@@ -4,7 +4,7 @@ import type { Router } from "../http/router";
 import { sessionBody } from "../sessions/session-body";
 import { isOpen } from "../sessions/session";
 
-// The SDK's local mode (`local: true`, reactor-protocol §5): instead of the
+// The SDK's local mode (`local: true`, docs/reactor-contract.md, "Local mode"): instead of the
 // coordinator it talks to a runtime on the developer's machine. No auth,
 // no polling: POST /start_session must return the full session body
 // (capabilities included) at once, so a scenario GPU delay delays the
@@ -12,7 +12,7 @@ import { isOpen } from "../sessions/session";
 // (with `Bearer local`); POST /stop_session replaces DELETE. A local runtime
 // runs one session at a time, so starting a new one ends the previous one.
 
-export const LOCAL_MODEL_NAME = "emulator/local";
+const LOCAL_MODEL_NAME = "emulator/local";
 
 export function localRoutes(router: Router, ctx: EmulatorContext): void {
   router.on("POST", "/start_session", async ({ res }) => {

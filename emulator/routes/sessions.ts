@@ -10,7 +10,7 @@ import type { Router } from "../http/router";
 import { sessionBody } from "../sessions/session-body";
 import { stateOf } from "../sessions/session";
 
-// Coordinator session endpoints as SDK 2.9.0 calls them (reactor-protocol §3):
+// Coordinator session endpoints as SDK 2.9.0 calls them (docs/reactor-contract.md, "Coordinator sessions"):
 // POST creates (201, slim body, state CREATED), GET is polled until the body
 // has capabilities + selected_transport, DELETE ends it (the SDK treats 2xx
 // and 404 as success). Every call carries Reactor-API-Version: 1 and a Bearer JWT.

@@ -9,7 +9,7 @@ import type { Router } from "../http/router";
 import { isOpen } from "../sessions/session";
 import { sdpOfferRequestSchema } from "../webrtc/track-mapping";
 
-// WebRTC signalling, single-connection "v1.0" (reactor-protocol §4). SDK
+// WebRTC signalling, single-connection "v1.0" (docs/reactor-contract.md, "WebRTC signalling"). SDK
 // 2.9.0 does not trickle ICE: it POSTs a complete offer, which must be
 // answered with exactly 202 (200/201 count as failure), then polls GET:
 // 202 = not yet, 200 {sdp_answer} = done, anything else = failure. With its

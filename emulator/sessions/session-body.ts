@@ -7,8 +7,8 @@ import { stateOf, type Session, type SessionState } from "./session";
 // has selected_transport + capabilities once ready — their presence, not the
 // state string, is what ends the SDK's polling.
 
-export const CLUSTER = "emulator.local";
-export const SERVER_VERSION = "emulator-1.0.0";
+const CLUSTER = "emulator.local";
+const SERVER_VERSION = "emulator-1.0.0";
 
 export function sessionBody(session: Session, stateOverride?: SessionState) {
   const state = stateOverride ?? stateOf(session);

@@ -11,7 +11,7 @@ import type { TrackMappingEntry } from "./track-mapping";
 
 // One werift peer per session (and per PUT renegotiation). The SDK is the
 // offerer; we answer. Choices that make the unmodified SDK 2.9.0 in Chromium
-// connect (measured; see shared/reference/emulator-notes.md):
+// connect (measured against Chromium; docs/reactor-contract.md, "WebRTC signalling"):
 // - iceServers [] : werift otherwise gathers against Google's public STUN.
 // - SCTP max-message-size 262144: werift advertises 64 KiB by default and the
 //   SDK would adopt that as its outgoing limit instead of its own 256 KiB.
@@ -25,7 +25,7 @@ import type { TrackMappingEntry } from "./track-mapping";
 //   keeps only what we configure, VP8 (and Opus so an audio m-line does not
 //   abort negotiation).
 
-export const SCTP_MAX_MESSAGE_SIZE = 262_144;
+const SCTP_MAX_MESSAGE_SIZE = 262_144;
 
 export interface PeerOptions {
   sessionId: string;

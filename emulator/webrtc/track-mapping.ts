@@ -4,7 +4,7 @@ import { z } from "zod";
 // which capability track. Directions are the client's: `recvonly` = model
 // output we must send, `sendonly` = client input (webcam) we receive. Never
 // rely on m-line order; Chrome's may differ from the capability order.
-export const trackMappingEntrySchema = z.object({
+const trackMappingEntrySchema = z.object({
   mid: z.string(),
   name: z.string(),
   kind: z.enum(["video", "audio"]),

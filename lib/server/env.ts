@@ -15,7 +15,11 @@ import { TOKEN_MIN_REMAINING_MS } from "@/lib/token-lifetime";
  * Why a result instead of a throw: the page turns the issues into a setup
  * screen and the token route into a 500 with the same text, so a newcomer
  * without a key reads instructions, not a stack trace. Every problem is listed
- * at once so one restart fixes them all.
+ * at once so one restart fixes them all; each screen adds CONFIG_FIX once.
+ *
+ * Why no message echoes the value it rejects: a secret pasted into the wrong
+ * variable (the key into REACTOR_MODEL, a password in a URL) would otherwise
+ * be shown to anonymous visitors. Messages describe the expected shape.
  *
  * When you add a variable: add it here, to `.env.example` and to the README's
  * configuration table (tests/lib/server/env.test.ts checks `.env.example`).
@@ -23,163 +27,86 @@ import { TOKEN_MIN_REMAINING_MS } from "@/lib/token-lifetime";
 
 /** The value `.env.example` ships with; left in place it must not look "configured". */
 export const API_KEY_PLACEHOLDER = "rk_your_api_key_here";
-/** Reactor's public demo model; any `owner/name` your key may use works. */
-export const DEFAULT_MODEL = "reactor/helios";
-export const DEFAULT_API_URL = "https://api.reactor.inc";
-/**
- * Reactor's maximum (6 h), as Reactor's key guide describes tokens: the
- * browser reuses one token across Connect clicks, so fewer mints. Lower it
- * (down to MIN_TOKEN_LIFETIME_SECONDS) to shrink what a leaked token is worth.
- */
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 21_600;
-/**
- * SDK 2.9.0 copies the JWT into its HTTP clients at connect() and keeps it for
- * the whole session: polling, signalling, reconnect() and the final DELETE all
- * use that one token, and 2.9.0 never refreshes it. A token that expires
- * mid-session makes those calls 401 and leaves the session running until
- * Reactor reaps it. Reactor ends sessions at 20 minutes, the browser only
- * reuses a token with TOKEN_MIN_REMAINING_MS (25 min) left, so the floor is
- * that plus 5 minutes in which a prefetched token can still be used.
- */
-export const MIN_TOKEN_LIFETIME_SECONDS =
-  TOKEN_MIN_REMAINING_MS / 1000 + 5 * 60;
-/** Reactor's ceiling (6 h): it silently clamps longer requests. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 21_600;
-/** Sessions one token may ever create (closed ones count): ten Connect clicks. */
-export const DEFAULT_TOKEN_MAX_SESSIONS = 10;
-/** A leaked token can start at most this many GPU sessions on your account. */
-export const MAX_TOKEN_MAX_SESSIONS = 50;
-/** Per client: a page needs 1–2 a minute; 10 leaves room for reloads. */
-export const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 10;
-export const MAX_TOKEN_RATE_LIMIT_PER_MINUTE = 10_000;
-/**
- * For the whole deployment: three times one client's default, so a few
- * visitors at once are never refused, while rotating spoofed addresses can
- * mint at most this many tokens a minute.
- */
-export const DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 30;
-export const MAX_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 100_000;
-/** Three minutes without input while live, then a 20 s "Still watching?" countdown. */
-export const DEFAULT_IDLE_DISCONNECT_SECONDS = 180;
-/** A minute in a background tab: long enough to glance at another tab and come back. */
-export const DEFAULT_HIDDEN_DISCONNECT_SECONDS = 60;
-/** Reactor ends every session at 20 minutes, so a longer policy could never fire. */
-export const MAX_POLICY_SECONDS = 1200;
-
-const DASHBOARD = "https://reactor.inc";
-const HOW_TO_FIX =
+/** How to apply any change; each screen says it once, after the issues. */
+export const CONFIG_FIX =
   "Set it in .env.local (see .env.example) and restart the dev server; on Vercel, set it under Project Settings → Environment Variables and redeploy.";
 
-/** Unset, empty and whitespace-only all mean "use the default" (t3's emptyStringAsUndefined). */
-function blankAsUndefined(value: unknown): unknown {
-  return typeof value === "string" && value.trim() === ""
-    ? undefined
-    : typeof value === "string"
-      ? value.trim()
-      : value;
-}
-
-/*
- * Why no message echoes the value it rejects: a secret pasted into the wrong
- * variable (the key into REACTOR_MODEL, a password in a URL) would otherwise be
- * shown to anonymous visitors on the setup screen and in the token route's
- * not_configured body. The message says what shape is expected instead; the
- * operator can read the value in their own environment.
+const DASHBOARD = "https://reactor.inc";
+export const DEFAULT_MODEL = "reactor/helios";
+const DEFAULT_API_URL = "https://api.reactor.inc";
+/** Reactor's ceiling (6 h): it silently clamps longer requests. */
+const MAX_TOKEN_LIFETIME_SECONDS = 21_600;
+/**
+ * A token must outlive the session that uses it (components/sdk-compat.ts:
+ * one token per session), and the browser only reuses one with
+ * TOKEN_MIN_REMAINING_MS left; 5 more minutes let a prefetched token be used.
  */
+const MIN_TOKEN_LIFETIME_SECONDS = TOKEN_MIN_REMAINING_MS / 1000 + 5 * 60;
+const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 10;
+/** Three clients' worth: a few visitors at once are never refused. */
+const DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 30;
+/** Reactor ends every session at 20 minutes, so a longer policy could never fire. */
+const MAX_POLICY_SECONDS = 1200;
 
-function wholeNumber(
-  variable: string,
-  {
-    fallback,
-    min,
-    max,
-    unit,
-  }: { fallback: number; min: number; max: number; unit: string },
+/**
+ * One variable: trimmed, blank read as unset, then `read` returns its value or
+ * calls `fail` with a message that starts with the variable's name.
+ */
+function variable<T>(
+  read: (raw: string | undefined, fail: (message: string) => void) => T,
 ) {
   return z.preprocess(
-    blankAsUndefined,
+    (value) => (typeof value === "string" ? value.trim() || undefined : value),
     z
       .string()
       .optional()
-      .transform((raw, ctx) => {
-        if (raw === undefined) return fallback;
-        const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-        if (!(value >= min && value <= max)) {
-          ctx.addIssue({
-            code: "custom",
-            message: `${variable} must be a whole number of ${unit} from ${min} to ${max}; leave it empty for the default, ${fallback}. ${HOW_TO_FIX}`,
-          });
-          return z.NEVER;
-        }
-        return value;
-      }),
+      .transform((raw, ctx) =>
+        read(raw, (message) => ctx.addIssue({ code: "custom", message })),
+      ),
   );
 }
 
-/** "1"/"true" or "0"/"false"; unset or empty is `undefined`, for the caller's default. */
-function onOff(variable: string, meaning: string) {
-  return z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) => {
-        if (raw === undefined) return undefined;
-        const value = raw.toLowerCase();
-        if (value === "1" || value === "true") return true;
-        if (value === "0" || value === "false") return false;
-        ctx.addIssue({
-          code: "custom",
-          message: `${variable} must be 1 or 0. ${meaning} ${HOW_TO_FIX}`,
-        });
-        return z.NEVER;
-      }),
-  );
+function wholeNumber(
+  name: string,
+  unit: string,
+  { fallback, min, max }: { fallback: number; min: number; max: number },
+) {
+  return variable((raw, fail) => {
+    if (raw === undefined) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(value >= min && value <= max)) {
+      fail(
+        `${name} must be a whole number of ${unit} from ${min} to ${max}; leave it empty for the default, ${fallback}.`,
+      );
+    }
+    return value;
+  });
 }
 
-const LOOPBACK_HOST = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** "1"/"true" or "0"/"false"; unset is `undefined`, for the caller's default. */
+function onOff(name: string, meaning: string) {
+  return variable((raw, fail) => {
+    const value = raw?.toLowerCase();
+    if (value === undefined) return undefined;
+    if (value === "1" || value === "true") return true;
+    if (value !== "0" && value !== "false")
+      fail(`${name} must be 1 or 0. ${meaning}`);
+    return false;
+  });
+}
 
-/** True for localhost, *.localhost, 127.0.0.0/8 and [::1]: where the emulator runs. */
+/** localhost, *.localhost, 127.0.0.0/8 and [::1]: where the emulator runs. */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOST.test(hostname);
-}
-
-/**
- * Base URL of the Reactor API. Why configurable: the local emulator
- * (http://127.0.0.1:8787) and staging stand in for production. The mint and
- * the browser SDK must use the same base, because a token minted by one
- * environment is not valid on another, so the page passes this to the SDK.
- */
-function apiUrlField(production: boolean) {
-  return z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) => {
-        if (raw === undefined) return DEFAULT_API_URL;
-        const url = URL.canParse(raw) ? new URL(raw) : undefined;
-        const problem = apiUrlProblem(url, production);
-        if (problem) {
-          ctx.addIssue({
-            code: "custom",
-            message: `REACTOR_API_URL ${problem}. Use the Reactor API's base URL, like ${DEFAULT_API_URL}, or leave it empty for ${DEFAULT_API_URL}. ${HOW_TO_FIX}`,
-          });
-          return z.NEVER;
-        }
-        return url!.href.replace(/\/+$/, "");
-      }),
+  return /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(
+    hostname,
   );
 }
 
 /**
- * What is wrong with the URL, phrased without any part of the value: its
+ * What is wrong with the API base, phrased without any part of the value: its
  * userinfo may be a password and its query a token.
  */
-function apiUrlProblem(
-  url: URL | undefined,
-  production: boolean,
-): string | undefined {
+function apiUrlProblem(url: URL | undefined, production: boolean) {
   if (!url) return "is not a URL";
   if (url.protocol !== "https:" && url.protocol !== "http:")
     return "must start with https:// (or http:// for a local emulator)";
@@ -196,157 +123,153 @@ function apiUrlProblem(
   return undefined;
 }
 
-const serverEnvSchema = z.object({
+/**
+ * Base URL of the Reactor API, no trailing slash. Why configurable: the local
+ * emulator and staging stand in for production. The mint and the browser SDK
+ * must use the same base (a token is only valid where it was minted), so the
+ * page passes it to the SDK. Only a production server refuses plain http to a
+ * non-loopback host: `next dev` against a staging box on the LAN stays possible.
+ */
+function apiUrl(production: boolean) {
+  return variable((raw, fail) => {
+    if (raw === undefined) return DEFAULT_API_URL;
+    const url = URL.canParse(raw) ? new URL(raw) : undefined;
+    const problem = apiUrlProblem(url, production);
+    if (problem) {
+      fail(
+        `REACTOR_API_URL ${problem}. Use the Reactor API's base URL, like ${DEFAULT_API_URL}, or leave it empty for ${DEFAULT_API_URL}.`,
+      );
+    }
+    return url?.href.replace(/\/+$/, "") ?? "";
+  });
+}
+
+const fields = {
   /**
-   * Secret that mints Reactor JWTs and spends your account's GPU credit.
-   * Why server-only: whoever holds it can start sessions on your bill, so it
-   * never gets a NEXT_PUBLIC_ prefix; browsers get short-lived scoped JWTs.
+   * Mints Reactor JWTs and spends your account's GPU credit. Why server-only:
+   * whoever holds it can start sessions on your bill, so it never gets a
+   * NEXT_PUBLIC_ prefix; browsers get short-lived scoped JWTs. Never echoed:
+   * even a malformed key may be most of a real one.
    */
-  REACTOR_API_KEY: z.preprocess(
-    blankAsUndefined,
-    z
-      .string({
-        error: `REACTOR_API_KEY is not set. Create an API key in the Reactor dashboard (${DASHBOARD}) and add REACTOR_API_KEY=rk_… to .env.local, then restart the dev server; on Vercel, set it under Project Settings → Environment Variables and redeploy. (Without a key, \`npm run dev\` streams from the local emulator instead.)`,
-      })
-      .refine((key) => key !== API_KEY_PLACEHOLDER, {
-        error: `REACTOR_API_KEY is still the placeholder from .env.example. Replace it in .env.local with your key from the Reactor dashboard (${DASHBOARD}), or leave it empty to stream from the local emulator with \`npm run dev\`, then restart the dev server.`,
-        abort: true,
-      })
-      // Never echo the value: even a malformed key may be most of a real one.
-      .refine((key) => /^rk_[^\s"'`]+$/.test(key), {
-        error: `REACTOR_API_KEY does not look like a Reactor API key: keys start with rk_ and contain no spaces or quotes. Copy it again from the Reactor dashboard (${DASHBOARD}) into .env.local, then restart the dev server.`,
-      }),
-  ),
+  REACTOR_API_KEY: variable((raw, fail) => {
+    if (raw === undefined) {
+      fail(
+        `REACTOR_API_KEY is not set. Create an API key in the Reactor dashboard (${DASHBOARD}) and add REACTOR_API_KEY=rk_… to .env.local, then restart the dev server. (Without a key, \`npm run dev\` streams from the local emulator instead.)`,
+      );
+    } else if (raw === API_KEY_PLACEHOLDER) {
+      fail(
+        `REACTOR_API_KEY is still the placeholder from .env.example. Replace it in .env.local with your key from the Reactor dashboard (${DASHBOARD}), or leave it empty to stream from the local emulator with \`npm run dev\`, then restart the dev server.`,
+      );
+    } else if (!/^rk_[^\s"'`]+$/.test(raw)) {
+      fail(
+        `REACTOR_API_KEY does not look like a Reactor API key: keys start with rk_ and contain no spaces or quotes. Copy it again from the Reactor dashboard (${DASHBOARD}) into .env.local, then restart the dev server.`,
+      );
+    }
+    return raw ?? "";
+  }),
 
   /**
-   * The model to stream, as `owner/name`. Why one variable: the same name
-   * scopes the minted token and is passed to the SDK's provider, and a token
-   * scoped to one model is refused (403) for any other.
+   * `owner/name`. Why one variable: the same name scopes the minted token and
+   * is passed to the SDK, and a token scoped to one model is refused (403) for
+   * any other.
    */
-  REACTOR_MODEL: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) => {
-        if (raw === undefined) return DEFAULT_MODEL;
-        if (!/^[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*$/i.test(raw)) {
-          ctx.addIssue({
-            code: "custom",
-            message: `REACTOR_MODEL must be a model name like ${DEFAULT_MODEL} (owner/name: letters, digits, dots, dashes or underscores on each side of one slash). Leave it empty for ${DEFAULT_MODEL}. ${HOW_TO_FIX}`,
-          });
-          return z.NEVER;
-        }
-        return raw;
-      }),
-  ),
+  REACTOR_MODEL: variable((raw, fail) => {
+    if (raw === undefined) return DEFAULT_MODEL;
+    if (!/^[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*$/i.test(raw)) {
+      fail(
+        `REACTOR_MODEL must be a model name like ${DEFAULT_MODEL} (owner/name: letters, digits, dots, dashes or underscores on each side of one slash). Leave it empty for ${DEFAULT_MODEL}.`,
+      );
+    }
+    return raw;
+  }),
 
-  REACTOR_API_URL: apiUrlField(false),
+  REACTOR_API_URL: apiUrl(false),
 
   /**
-   * Seconds each minted JWT stays valid. Why bounded: see
-   * MIN_TOKEN_LIFETIME_SECONDS (2.9.0 keeps one token per session) and
-   * MAX_TOKEN_LIFETIME_SECONDS (Reactor's 6 h ceiling). Shorter limits what a
-   * leaked token is worth.
+   * Seconds each minted JWT stays valid. The default is Reactor's maximum, so
+   * the browser reuses one token across Connect clicks; lower it (down to
+   * MIN_TOKEN_LIFETIME_SECONDS) to shrink what a leaked token is worth.
    */
   REACTOR_TOKEN_LIFETIME_SECONDS: wholeNumber(
     "REACTOR_TOKEN_LIFETIME_SECONDS",
+    "seconds",
     {
-      fallback: DEFAULT_TOKEN_LIFETIME_SECONDS,
+      fallback: MAX_TOKEN_LIFETIME_SECONDS,
       min: MIN_TOKEN_LIFETIME_SECONDS,
       max: MAX_TOKEN_LIFETIME_SECONDS,
-      unit: "seconds",
     },
   ),
 
   /**
-   * How many sessions one token may create. Why small: it caps how much GPU a
-   * token that leaves the browser can spend; the app mints a new one when a
-   * token runs out.
+   * Sessions one token may ever create (closed ones count). Why small: it caps
+   * how much GPU a token that leaves the browser can spend; the app mints a new
+   * one when a token runs out.
    */
-  REACTOR_TOKEN_MAX_SESSIONS: wholeNumber("REACTOR_TOKEN_MAX_SESSIONS", {
-    fallback: DEFAULT_TOKEN_MAX_SESSIONS,
-    min: 1,
-    max: MAX_TOKEN_MAX_SESSIONS,
-    unit: "sessions",
-  }),
-
-  /**
-   * Extra origins (comma-separated, e.g. `https://app.example.com`) whose pages
-   * may call /api/token. Why: by default only this app's own pages may mint,
-   * since every token spends the key owner's credit. No wildcards, for the
-   * same reason.
-   */
-  REACTOR_ALLOWED_ORIGINS: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) => {
-        const origins: string[] = [];
-        let position = 0;
-        for (const entry of (raw ?? "").split(",")) {
-          const candidate = entry.trim();
-          if (!candidate) continue;
-          position += 1;
-          const url = URL.canParse(candidate) ? new URL(candidate) : undefined;
-          if (
-            !url ||
-            (url.protocol !== "https:" && url.protocol !== "http:") ||
-            url.pathname !== "/" ||
-            url.search ||
-            url.hash ||
-            url.username ||
-            url.password ||
-            url.hostname.includes("*")
-          ) {
-            ctx.addIssue({
-              code: "custom",
-              message: `REACTOR_ALLOWED_ORIGINS entry ${position} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards). ${HOW_TO_FIX}`,
-            });
-            continue;
-          }
-          origins.push(url.origin);
-        }
-        return origins;
-      }),
+  REACTOR_TOKEN_MAX_SESSIONS: wholeNumber(
+    "REACTOR_TOKEN_MAX_SESSIONS",
+    "sessions",
+    { fallback: 10, min: 1, max: 50 },
   ),
 
   /**
-   * Token requests per minute per client (per user when authorize() names
-   * one, else per IP). Why: anyone who can load the page can mint tokens that
-   * spend your credit. In-memory, so per server instance; 0 turns it off for
-   * when a shared limiter (Vercel WAF, Upstash) sits in front.
+   * Extra origins (comma-separated) whose pages may call /api/token, as
+   * `URL.origin`. Why: by default only this app's own pages may mint, since
+   * every token spends the key owner's credit. No wildcards, for that reason.
    */
-  TOKEN_RATE_LIMIT_PER_MINUTE: wholeNumber("TOKEN_RATE_LIMIT_PER_MINUTE", {
-    fallback: DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
-    min: 0,
-    max: MAX_TOKEN_RATE_LIMIT_PER_MINUTE,
-    unit: "requests",
+  REACTOR_ALLOWED_ORIGINS: variable((raw, fail) => {
+    const entries = (raw ?? "").split(",").map((entry) => entry.trim());
+    return entries.filter(Boolean).flatMap((entry, index) => {
+      const url = URL.canParse(entry) ? new URL(entry) : undefined;
+      if (
+        url &&
+        (url.protocol === "https:" || url.protocol === "http:") &&
+        url.pathname === "/" &&
+        !url.search &&
+        !url.hash &&
+        !url.username &&
+        !url.password &&
+        !url.hostname.includes("*")
+      ) {
+        return [url.origin];
+      }
+      fail(
+        `REACTOR_ALLOWED_ORIGINS entry ${index + 1} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards).`,
+      );
+      return [];
+    });
   }),
 
   /**
-   * Tokens per minute for the whole deployment, whoever asks. Why: the
-   * per-client limit trusts a client key that an attacker may vary (addresses,
-   * accounts); this ceiling bounds what the key owner can be billed for no
-   * matter how. Per instance without REDIS_URL, shared with it. 0 = off.
+   * Token requests per minute per client (per user when authorize() names
+   * one). Why: anyone who can load the page can mint tokens that spend your
+   * credit. Per instance without REDIS_URL; 0 = off.
+   */
+  TOKEN_RATE_LIMIT_PER_MINUTE: wholeNumber(
+    "TOKEN_RATE_LIMIT_PER_MINUTE",
+    "requests",
+    { fallback: DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE, min: 0, max: 10_000 },
+  ),
+
+  /**
+   * Tokens per minute for the whole deployment, whoever asks. Why: an attacker
+   * may vary the client key (addresses, accounts); this ceiling bounds the bill
+   * no matter how. Per instance without REDIS_URL; 0 = off.
    */
   TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: wholeNumber(
     "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
+    "requests",
     {
       fallback: DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
       min: 0,
-      max: MAX_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
-      unit: "requests",
+      max: 100_000,
     },
   ),
 
   /**
    * Whether `x-real-ip` / `x-forwarded-for` name the client. Why opt-in: any
-   * caller can send these headers, and Next fills `x-forwarded-for` only when
-   * it is absent, so they identify a client only where a proxy in front
-   * overwrites them. Vercel does (`VERCEL` is set there, so unset means "yes"
-   * on Vercel and "no" elsewhere); nginx, Fly, Render and Cloudflare can.
+   * caller can send them, and Next fills `x-forwarded-for` only when absent,
+   * so they identify a client only where a proxy in front overwrites them.
+   * Vercel does, so unset means "yes" on Vercel and "no" elsewhere.
    */
   TRUST_PROXY_HEADERS: onOff(
     "TRUST_PROXY_HEADERS",
@@ -354,101 +277,81 @@ const serverEnvSchema = z.object({
   ),
 
   /**
-   * A Redis the rate limits share across instances (`redis://` or TLS
-   * `rediss://`, as Upstash and Vercel KV give it). Why: without it every
-   * instance counts alone. Never echoed, not even in part: it usually holds a
-   * password.
+   * A Redis the rate limits share across instances. Why: without it every
+   * instance counts alone. A secret: never echoed, not even in part.
    */
-  REDIS_URL: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .optional()
-      .refine(
-        (raw) => {
-          if (raw === undefined) return true;
-          const url = URL.canParse(raw) ? new URL(raw) : undefined;
-          return (
-            !!url &&
-            (url.protocol === "redis:" || url.protocol === "rediss:") &&
-            url.hostname !== ""
-          );
-        },
-        {
-          error: `REDIS_URL must be a Redis URL like rediss://default:PASSWORD@HOST:6379 (rediss:// for TLS, as Upstash and Vercel KV give it; redis:// for a Redis on a private network). Its value is not shown here because it may contain a password. Leave it empty to keep rate limits in this server's memory. ${HOW_TO_FIX}`,
-        },
-      ),
-  ),
+  REDIS_URL: variable((raw, fail) => {
+    const url = raw && URL.canParse(raw) ? new URL(raw) : undefined;
+    const redis = url?.protocol === "redis:" || url?.protocol === "rediss:";
+    if (raw !== undefined && !(redis && url?.hostname)) {
+      fail(
+        "REDIS_URL must be a Redis URL like rediss://default:PASSWORD@HOST:6379 (rediss:// for TLS, as Upstash and Vercel KV give it; redis:// for a Redis on a private network). Its value is not shown here because it may contain a password. Leave it empty to keep rate limits in this server's memory.",
+      );
+    }
+    return raw;
+  }),
 
   /**
-   * Seconds without input (pointer, keyboard, a command, a control) before a
-   * live session asks "Still watching?" and, 20 s later, ends. Why: Reactor
-   * bills every second a session is ready, so a forgotten tab would otherwise
-   * stream on your bill until the 20-minute cap. 0 turns it off.
+   * Seconds without input before a live session asks "Still watching?" and,
+   * 20 s later, ends. Why: Reactor bills every second a session is ready, so a
+   * forgotten tab would stream on your bill until the 20-minute cap. 0 = off.
    */
   REACTOR_IDLE_DISCONNECT_SECONDS: wholeNumber(
     "REACTOR_IDLE_DISCONNECT_SECONDS",
-    {
-      fallback: DEFAULT_IDLE_DISCONNECT_SECONDS,
-      min: 0,
-      max: MAX_POLICY_SECONDS,
-      unit: "seconds",
-    },
+    "seconds",
+    { fallback: 180, min: 0, max: MAX_POLICY_SECONDS },
   ),
 
   /**
-   * Seconds a live session may run in a hidden (background) tab before it
-   * ends. Why: nobody watches a hidden tab, yet its session bills and holds
-   * one of the account's 5 concurrent slots. 0 turns it off.
+   * Seconds a live session may run in a hidden tab. Why: nobody watches it,
+   * yet it bills and holds one of the account's 5 concurrent slots. 0 = off.
    */
   REACTOR_HIDDEN_DISCONNECT_SECONDS: wholeNumber(
     "REACTOR_HIDDEN_DISCONNECT_SECONDS",
-    {
-      fallback: DEFAULT_HIDDEN_DISCONNECT_SECONDS,
-      min: 0,
-      max: MAX_POLICY_SECONDS,
-      unit: "seconds",
-    },
+    "seconds",
+    { fallback: 60, min: 0, max: MAX_POLICY_SECONDS },
   ),
-});
+};
 
-const productionEnvSchema = serverEnvSchema.extend({
-  REACTOR_API_URL: apiUrlField(true),
-});
+const serverEnv = z.object(fields);
+const productionEnv = z.object({ ...fields, REACTOR_API_URL: apiUrl(true) });
 
 /** Every variable the schema reads; the test keeps `.env.example` in step with it. */
-export const SERVER_ENV_VARIABLES = Object.keys(serverEnvSchema.shape);
+export const SERVER_ENV_VARIABLES = Object.keys(fields);
 
-export interface ServerConfig {
-  apiKey: string;
-  /** `owner/name`. */
-  model: string;
-  /** No trailing slash; append paths like `/tokens`. */
-  apiUrl: string;
-  tokenLifetimeSeconds: number;
-  tokenMaxSessions: number;
-  /** Normalised origins (`URL.origin`), besides this app's own. */
-  allowedOrigins: string[];
-  /** 0 = off. */
-  rateLimitPerMinute: number;
-  /** Whole deployment (per instance without Redis); 0 = off. */
-  rateLimitGlobalPerMinute: number;
-  /** Key anonymous callers by x-real-ip / x-forwarded-for. */
-  trustProxyHeaders: boolean;
-  /** Shared store for the rate limits; a secret (may hold a password). */
-  redisUrl: string | undefined;
-  /** apiUrl is on loopback, i.e. the local emulator. */
-  usingEmulator: boolean;
-  /** 0 = off. */
-  idleDisconnectSeconds: number;
-  /** 0 = off. */
-  hiddenDisconnectSeconds: number;
+/** Vercel sets `VERCEL=1` in every deployment and overwrites the IP headers. */
+function onVercel(env: Record<string, string | undefined>): boolean {
+  return !!env.VERCEL?.trim();
 }
+
+/** The one renaming from variables to the config the app reads. */
+function toServerConfig(
+  parsed: z.infer<typeof serverEnv>,
+  env: Record<string, string | undefined>,
+) {
+  return {
+    apiKey: parsed.REACTOR_API_KEY,
+    model: parsed.REACTOR_MODEL,
+    apiUrl: parsed.REACTOR_API_URL,
+    tokenLifetimeSeconds: parsed.REACTOR_TOKEN_LIFETIME_SECONDS,
+    tokenMaxSessions: parsed.REACTOR_TOKEN_MAX_SESSIONS,
+    allowedOrigins: parsed.REACTOR_ALLOWED_ORIGINS,
+    rateLimitPerMinute: parsed.TOKEN_RATE_LIMIT_PER_MINUTE,
+    rateLimitGlobalPerMinute: parsed.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+    trustProxyHeaders: parsed.TRUST_PROXY_HEADERS ?? onVercel(env),
+    redisUrl: parsed.REDIS_URL,
+    usingEmulator: isLoopbackHost(new URL(parsed.REACTOR_API_URL).hostname),
+    idleDisconnectSeconds: parsed.REACTOR_IDLE_DISCONNECT_SECONDS,
+    hiddenDisconnectSeconds: parsed.REACTOR_HIDDEN_DISCONNECT_SECONDS,
+  };
+}
+
+export type ServerConfig = ReturnType<typeof toServerConfig>;
 
 export interface ConfigIssue {
   /** The environment variable to change. */
   variable: string;
-  /** What is wrong and how to fix it; never contains the API key. */
+  /** What is wrong, starting with the variable's name; never a value. */
   message: string;
 }
 
@@ -456,15 +359,10 @@ export type ServerConfigResult =
   { ok: true; config: ServerConfig } | { ok: false; issues: ConfigIssue[] };
 
 /*
- * Why memoised: the token route and proxy.ts read the config on every
- * request, and a zod parse of every variable per request showed up in the
- * token route's throughput (`npm run bench`). The key is the raw value of
- * every variable the schema reads plus NODE_ENV, so a changed environment
- * (or a test's vi.stubEnv) is parsed afresh on the next call: the "read at
- * call time" contract above still holds, the parse just happens once per
- * distinct environment. One entry is enough: a server has one environment.
- * A variable the parse reads outside the schema (NODE_ENV, VERCEL) must be
- * in the key too.
+ * Why memoised: the token route reads the config on every request, and a zod
+ * parse per request showed up in its throughput (`npm run bench`). The key is
+ * the raw value of every variable the parse reads (schema, NODE_ENV, VERCEL),
+ * so a changed environment is parsed afresh on the next call.
  */
 let memo: { key: string; result: ServerConfigResult } | undefined;
 
@@ -477,10 +375,7 @@ function memoKey(env: Record<string, string | undefined>): string {
   ]);
 }
 
-/**
- * Parse the server environment; never throws. Returns the same (frozen)
- * result while the relevant variables keep their values.
- */
+/** Parse the server environment; never throws. Same frozen result while unchanged. */
 export function readServerConfig(
   env: Record<string, string | undefined> = process.env,
 ): ServerConfigResult {
@@ -502,75 +397,16 @@ function deepFreeze<T>(value: T): T {
 function parseServerConfig(
   env: Record<string, string | undefined>,
 ): ServerConfigResult {
-  // Only a production server refuses plain http to a non-loopback host:
-  // `next dev` against a staging box on the LAN stays possible.
-  const schema =
-    env.NODE_ENV === "production" ? productionEnvSchema : serverEnvSchema;
+  const schema = env.NODE_ENV === "production" ? productionEnv : serverEnv;
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => ({
-        variable: String(issue.path[0] ?? "environment"),
-        message: issue.message,
-      })),
-    };
+  if (parsed.success) {
+    return { ok: true, config: toServerConfig(parsed.data, env) };
   }
-  const env_ = parsed.data;
-  return {
-    ok: true,
-    config: {
-      apiKey: env_.REACTOR_API_KEY,
-      model: env_.REACTOR_MODEL,
-      apiUrl: env_.REACTOR_API_URL,
-      tokenLifetimeSeconds: env_.REACTOR_TOKEN_LIFETIME_SECONDS,
-      tokenMaxSessions: env_.REACTOR_TOKEN_MAX_SESSIONS,
-      allowedOrigins: env_.REACTOR_ALLOWED_ORIGINS,
-      rateLimitPerMinute: env_.TOKEN_RATE_LIMIT_PER_MINUTE,
-      rateLimitGlobalPerMinute: env_.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
-      trustProxyHeaders: env_.TRUST_PROXY_HEADERS ?? onVercel(env),
-      redisUrl: env_.REDIS_URL,
-      usingEmulator: isLoopbackHost(new URL(env_.REACTOR_API_URL).hostname),
-      idleDisconnectSeconds: env_.REACTOR_IDLE_DISCONNECT_SECONDS,
-      hiddenDisconnectSeconds: env_.REACTOR_HIDDEN_DISCONNECT_SECONDS,
-    },
-  };
-}
-
-/**
- * Just the settings that decide who may ask for a token, each falling back to
- * its safe default when invalid. The token route uses them while the rest of
- * the config is broken, so a missing key never disables the cross-site check
- * or the rate limit.
- */
-export function readAccessConfig(
-  env: Record<string, string | undefined> = process.env,
-): AccessConfig {
-  const { shape } = serverEnvSchema;
-  const origins = shape.REACTOR_ALLOWED_ORIGINS.safeParse(
-    env.REACTOR_ALLOWED_ORIGINS,
-  );
-  const limit = shape.TOKEN_RATE_LIMIT_PER_MINUTE.safeParse(
-    env.TOKEN_RATE_LIMIT_PER_MINUTE,
-  );
-  const globalLimit = shape.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE.safeParse(
-    env.TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
-  );
-  const trust = shape.TRUST_PROXY_HEADERS.safeParse(env.TRUST_PROXY_HEADERS);
-  const redisUrl = shape.REDIS_URL.safeParse(env.REDIS_URL);
-  return {
-    allowedOrigins: origins.success ? origins.data : [],
-    rateLimitPerMinute: limit.success
-      ? limit.data
-      : DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
-    rateLimitGlobalPerMinute: globalLimit.success
-      ? globalLimit.data
-      : DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
-    // Invalid means "don't trust": a shared bucket is the safe side.
-    trustProxyHeaders: trust.success ? (trust.data ?? onVercel(env)) : false,
-    // Invalid means memory only: the limits still hold, per instance.
-    redisUrl: redisUrl.success ? redisUrl.data : undefined,
-  };
+  const issues = parsed.error.issues.map((issue) => ({
+    variable: String(issue.path[0] ?? "environment"),
+    message: issue.message,
+  }));
+  return { ok: false, issues };
 }
 
 export type AccessConfig = Pick<
@@ -582,9 +418,35 @@ export type AccessConfig = Pick<
   | "redisUrl"
 >;
 
-/** Vercel sets `VERCEL=1` in every deployment and overwrites the IP headers. */
-function onVercel(env: Record<string, string | undefined>): boolean {
-  return !!env.VERCEL?.trim();
+/**
+ * Just the settings that decide who may ask for a token, each falling back to
+ * its safe default when invalid. The token route uses them while the rest of
+ * the config is broken, so a missing key never disables the cross-site check
+ * or the rate limit.
+ */
+export function readAccessConfig(
+  env: Record<string, string | undefined> = process.env,
+): AccessConfig {
+  const read = <K extends keyof typeof fields>(name: K) => {
+    const result = fields[name].safeParse(env[name]);
+    return result.success
+      ? (result.data as z.infer<(typeof fields)[K]>)
+      : undefined;
+  };
+  const trust = fields.TRUST_PROXY_HEADERS.safeParse(env.TRUST_PROXY_HEADERS);
+  return {
+    allowedOrigins: read("REACTOR_ALLOWED_ORIGINS") ?? [],
+    rateLimitPerMinute:
+      read("TOKEN_RATE_LIMIT_PER_MINUTE") ??
+      DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
+    rateLimitGlobalPerMinute:
+      read("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE") ??
+      DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
+    // Invalid means "don't trust": a shared bucket is the safe side.
+    trustProxyHeaders: trust.success ? (trust.data ?? onVercel(env)) : false,
+    // Invalid means memory only: the limits still hold, per instance.
+    redisUrl: read("REDIS_URL"),
+  };
 }
 
 /**

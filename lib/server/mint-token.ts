@@ -6,7 +6,7 @@ import type { TokenResponse } from "@/lib/token-schema";
 
 /*
  * One call to Reactor: POST {apiUrl}/tokens with the API key, for a JWT scoped
- * to one model and a session budget (reactor-protocol §1.2, variant D). The
+ * to one model and a session budget (docs/reactor-contract.md, "Minting a token"). The
  * older GET + X-API-Key form from Reactor's first docs now answers 404.
  *
  * Every failure becomes a TokenError whose message says what to do next. The
@@ -41,7 +41,7 @@ const EXPIRY_SKEW_SECONDS = 15 * 60;
 /** A compact JWS: three base64url parts (RFC 7515 §7.1). Claims are never read. */
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
-/** Reactor's 200 body; a 200 without a non-empty jwt is a failure (Rust core does the same). */
+/** Reactor's 200 body; a 200 without a non-empty jwt is a failure (docs/reactor-contract.md). */
 const upstreamTokenSchema = z.object({
   jwt: z.string().max(MAX_JWT_LENGTH).regex(JWT_SHAPE),
   /** Unix epoch seconds, already clamped to Reactor's 6 h ceiling. */

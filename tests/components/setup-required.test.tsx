@@ -1,5 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SetupRequired } from "@/components/setup-required";
 
 const issues = [
@@ -17,6 +17,23 @@ describe("SetupRequired", () => {
     expect(within(list).getAllByRole("listitem")).toHaveLength(2);
     expect(list).toHaveTextContent("REACTOR_API_KEY is missing.");
     expect(list).toHaveTextContent("REACTOR_MODEL must look like owner/name.");
+  });
+
+  it("lists two issues of one variable (two bad origins) without a key clash", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    render(
+      <SetupRequired
+        issues={[
+          { variable: "REACTOR_ALLOWED_ORIGINS", message: "entry 1 is bad" },
+          { variable: "REACTOR_ALLOWED_ORIGINS", message: "entry 2 is bad" },
+        ]}
+        development={false}
+      />,
+    );
+    const list = screen.getAllByRole("list")[0]!;
+    expect(within(list).getAllByRole("listitem")).toHaveLength(2);
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
   });
 
   it("tells where the key goes and to restart, using the README's env file", () => {

@@ -84,7 +84,7 @@ describe("isAuthFailure", () => {
 describe("describeTokenError", () => {
   it("keeps the route's message as the next step", () => {
     const d = describeTokenError(
-      new TokenFetchError("rate_limited", "Wait 30 seconds and try again.", 30),
+      new TokenFetchError("rate_limited", "Wait 30 seconds and try again."),
     );
     expect(d).toEqual({
       title: "Too many token requests from this browser",

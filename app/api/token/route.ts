@@ -18,11 +18,10 @@
  * Why `Cache-Control: private, no-store` on every response, errors included:
  * - a shared cache (CDN, corporate proxy) must never hold a token: it would
  *   hand one visitor's token to the next;
- * - SDK 2.9.0 keeps one static token for a whole session, so the browser
- *   already keeps the token in memory (lib/token-cache.ts) and reuses it while
- *   a whole session of lifetime remains. An HTTP-cache copy would only add a
- *   second expiry rule to keep in step (Reactor's examples derive max-age from
- *   expires_at; with 2.9.0 the skew would have to be a full session);
+ * - the browser already keeps the token in memory (lib/token-cache.ts) under
+ *   the reuse rule of lib/token-lifetime.ts. An HTTP-cache copy would only add
+ *   a second expiry rule to keep in step (Reactor's examples derive max-age
+ *   from expires_at);
  * - an error must not stick either: the fix (a key, a restart) should show on
  *   the next try.
  *
@@ -45,15 +44,15 @@
 import { inspect } from "node:util";
 import { authorize } from "@/lib/server/authorize";
 import { checkOrigin } from "@/lib/server/cross-site";
-import { readAccessConfig, readServerConfig } from "@/lib/server/env";
+import {
+  CONFIG_FIX,
+  readAccessConfig,
+  readServerConfig,
+} from "@/lib/server/env";
 import { mintToken } from "@/lib/server/mint-token";
 import { rateLimitKey } from "@/lib/server/client-key";
 import { takeToken } from "@/lib/server/rate-limit";
-import {
-  TOKEN_ERROR_STATUS,
-  TokenError,
-  type TokenErrorCode,
-} from "@/lib/token-errors";
+import { TokenError } from "@/lib/token-errors";
 import type { TokenErrorBody, TokenResponse } from "@/lib/token-schema";
 
 const CACHE_CONTROL = "private, no-store";
@@ -69,30 +68,34 @@ const BASE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export async function GET(request: Request): Promise<Response> {
-  // Set once an allow-listed origin has asked, so its page may read the answer
-  // (errors included, or it would only ever see an opaque network failure).
-  let corsOrigin: string | undefined;
-  try {
-    // Parsed first but reported last: the allow-list and the limit still apply
-    // while the key is missing, with safe fallbacks if those settings are bad.
-    const configResult = readServerConfig();
-    const access = configResult.ok ? configResult.config : readAccessConfig();
+  // Parsed first but reported last: the allow-list and the limit still apply
+  // while the key is missing, with safe fallbacks if those settings are bad.
+  const configResult = readServerConfig();
+  const access = configResult.ok ? configResult.config : readAccessConfig();
 
-    const origin = checkOrigin(request, access.allowedOrigins);
-    if (!origin.allowed) {
-      throw new TokenError(
+  const origin = checkOrigin(request, access.allowedOrigins);
+  if (!origin.allowed) {
+    return errorResponse(
+      new TokenError(
         "cross_site",
         "This token endpoint only answers pages served by this app. To call it from another site you control, add that site's origin to REACTOR_ALLOWED_ORIGINS and restart the server.",
-      );
-    }
-    corsOrigin = origin.corsOrigin;
+      ),
+    );
+  }
+  // An allow-listed origin's page may read every answer, errors included, or
+  // it would only ever see an opaque network failure.
+  const { corsOrigin } = origin;
 
+  try {
     const auth = await authorize(request);
     if (!auth.allowed) {
-      throw new TokenError(
-        "unauthorized",
-        auth.message ??
-          "You are not allowed to start a stream. Sign in and try again.",
+      return errorResponse(
+        new TokenError(
+          "unauthorized",
+          auth.message ??
+            "You are not allowed to start a stream. Sign in and try again.",
+        ),
+        corsOrigin,
       );
     }
 
@@ -107,51 +110,43 @@ export async function GET(request: Request): Promise<Response> {
       access,
     );
     if (!limit.allowed) {
-      throw new TokenError(
-        "rate_limited",
-        limit.scope === "client"
-          ? `Too many token requests from this client. Wait ${limit.retryAfterSeconds} s and try again.`
-          : `This app is handing out too many stream tokens right now. Wait ${limit.retryAfterSeconds} s and try again.`,
-        { retryAfterSeconds: limit.retryAfterSeconds },
+      const { retryAfterSeconds } = limit;
+      return errorResponse(
+        new TokenError(
+          "rate_limited",
+          limit.scope === "client"
+            ? `Too many token requests from this client. Wait ${retryAfterSeconds} s and try again.`
+            : `This app is handing out too many stream tokens right now. Wait ${retryAfterSeconds} s and try again.`,
+          { retryAfterSeconds },
+        ),
+        corsOrigin,
       );
     }
 
     if (!configResult.ok) {
-      throw new TokenError(
-        "not_configured",
-        `This app is not configured yet. ${configResult.issues.map((issue) => issue.message).join(" ")}`,
+      const issues = configResult.issues.map((issue) => issue.message);
+      return errorResponse(
+        new TokenError(
+          "not_configured",
+          `This app is not configured yet. ${issues.join(" ")} ${CONFIG_FIX}`,
+        ),
+        corsOrigin,
       );
     }
 
     const token = await mintToken(configResult.config);
     return json<TokenResponse>(200, token, corsOrigin);
   } catch (error) {
-    if (error instanceof TokenError) {
-      // Server-side trail for operators; the messages are key-free by design.
-      // Refusals of callers are expected traffic, not worth a log line each.
-      if (
-        TOKEN_ERROR_STATUS[error.code] >= 500 ||
-        error.code === "upstream_rate_limited"
-      ) {
-        console.error(
-          redactKey(
-            `[api/token] ${error.code}: ${error.message}${describeCause(error.cause)}`,
-          ),
-        );
-      }
-      return errorResponse(
-        error.code,
-        error.message,
-        corsOrigin,
-        error.retryAfterSeconds,
-      );
-    }
+    // mintToken's failures are TokenErrors with key-free messages.
+    if (error instanceof TokenError) return errorResponse(error, corsOrigin);
     // A bug, not a Reactor failure: never send its message or stack to the
     // client. The log gets both, with the key masked in case a bug put it there.
     console.error(redactKey(`[api/token] unexpected error: ${inspect(error)}`));
     return errorResponse(
-      "internal_error",
-      "Something went wrong while getting a stream token. Try again; if it keeps happening, check the server logs.",
+      new TokenError(
+        "internal_error",
+        "Something went wrong while getting a stream token. Try again; if it keeps happening, check the server logs.",
+      ),
       corsOrigin,
     );
   }
@@ -168,19 +163,24 @@ export function HEAD(): Response {
   });
 }
 
-function errorResponse(
-  code: TokenErrorCode,
-  message: string,
-  corsOrigin: string | undefined,
-  retryAfterSeconds?: number,
-): Response {
-  const response = json<TokenErrorBody>(
-    TOKEN_ERROR_STATUS[code],
-    { error: { code, message } },
-    corsOrigin,
-  );
-  if (retryAfterSeconds !== undefined) {
-    response.headers.set("Retry-After", String(retryAfterSeconds));
+function errorResponse(error: TokenError, corsOrigin?: string): Response {
+  const { status } = error;
+  // Server-side trail for operators; the messages are key-free by design.
+  // Refusals of callers are expected traffic, not worth a log line each.
+  if (
+    (status >= 500 && error.code !== "internal_error") ||
+    error.code === "upstream_rate_limited"
+  ) {
+    console.error(
+      redactKey(
+        `[api/token] ${error.code}: ${error.message}${describeCause(error.cause)}`,
+      ),
+    );
+  }
+  const body = { error: { code: error.code, message: error.message } };
+  const response = json<TokenErrorBody>(status, body, corsOrigin);
+  if (error.retryAfterSeconds !== undefined) {
+    response.headers.set("Retry-After", String(error.retryAfterSeconds));
   }
   return response;
 }
