@@ -12,6 +12,12 @@
 #   - -threads 1: libvpx output is then deterministic, so regenerating a clip
 #     gives the same bytes and does not churn git.
 # Each clip must stay at most 200 KB (checked below).
+#
+# The audio clip (voice.ogg, for models with an audio track) is Opus in Ogg:
+# 20 ms packets (one RTP packet each), mono at 24 kbps, a 220 Hz tone whose
+# loudness swells three times a second like speech, so a listener and an
+# AnalyserNode both hear that sound is playing. -fflags +bitexact keeps the
+# Ogg serial number fixed, so regenerating gives the same bytes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,3 +62,16 @@ for entry in "${scenes[@]}"; do
     exit 1
   fi
 done
+
+audio="$out_dir/voice.ogg"
+ffmpeg -hide_banner -loglevel error -y \
+  -f lavfi -i "aevalsrc=0.4*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*3*t)):s=48000:d=${seconds}" \
+  -c:a libopus -b:a 24k -ac 1 -frame_duration 20 -application audio \
+  -fflags +bitexact -flags:a +bitexact \
+  -f ogg "$audio"
+bytes=$(wc -c <"$audio")
+echo "$audio: $bytes bytes"
+if [ "$bytes" -gt "$max_bytes" ]; then
+  echo "$audio is larger than $max_bytes bytes; lower -b:a" >&2
+  exit 1
+fi

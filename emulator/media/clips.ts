@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseIvf, type IvfClip } from "./ivf";
+import { parseOggOpus, type OpusPacket } from "./ogg-opus";
 
 // Clips are made by scripts/make-clips.sh and committed; the scene name is the file name.
 export const DEFAULT_CLIPS_DIR = fileURLToPath(
@@ -12,6 +13,8 @@ export interface ClipLibrary {
   /** Scene names in a stable order; the first one is what a new session shows. */
   names: string[];
   get(name: string): IvfClip | undefined;
+  /** Opus packets of the first `.ogg` clip: what models with an audio track say. */
+  audio?: readonly OpusPacket[];
 }
 
 export function loadClips(dir: string = DEFAULT_CLIPS_DIR): ClipLibrary {
@@ -33,5 +36,11 @@ export function loadClips(dir: string = DEFAULT_CLIPS_DIR): ClipLibrary {
   const names = [...clips.keys()].sort(
     (a, b) => Number(b === "testsrc") - Number(a === "testsrc"),
   );
-  return { names, get: (name) => clips.get(name) };
+  const audioFile = readdirSync(dir)
+    .filter((file) => file.endsWith(".ogg"))
+    .sort()[0];
+  const audio = audioFile
+    ? parseOggOpus(readFileSync(path.join(dir, audioFile)))
+    : undefined;
+  return { names, get: (name) => clips.get(name), audio };
 }

@@ -1,4 +1,5 @@
 import type { ClipPlayer } from "../media/clip-player";
+import { InboundTracks } from "../media/inbound-tracks";
 import type { Scenario } from "../scenario";
 import type { UploadRecord } from "../sessions/session";
 import { legacyCommands } from "./legacy-capabilities";
@@ -21,6 +22,8 @@ export type Envelope = {
 
 export interface HostOptions {
   player: ClipPlayer;
+  /** The client's published tracks; profiles without inputs ignore it. */
+  inbound?: InboundTracks;
   uploads: readonly UploadRecord[];
   scenario(): Readonly<Scenario>;
 }
@@ -44,6 +47,7 @@ export class ModelHost {
     this.schema = profile.schema(options.player.scenes);
     this.behaviour = profile.create({
       player: options.player,
+      inbound: options.inbound ?? new InboundTracks(),
       emit: (type, data) => this.send("application", type, data),
       upload: (id) => options.uploads.find((upload) => upload.id === id),
     });
@@ -66,7 +70,11 @@ export class ModelHost {
   }
 
   sendState(): void {
-    this.send("application", "state", this.behaviour.state());
+    this.send(
+      "application",
+      this.profile.stateMessage ?? "state",
+      this.behaviour.state(),
+    );
   }
 
   tick(): void {

@@ -35,6 +35,8 @@ function describeSession(session: Session) {
     framesSent: snapshot.frame,
     keyframeRequests: session.peer?.keyframeRequests ?? 0,
     webcamPackets: session.webcamPackets,
+    /** RTP packets received per client track name (camera, microphone), e.g. {"source": 812}. */
+    inboundTracks: { ...session.inbound.packets },
     commands: session.commands,
     uploads: session.uploads.map((upload) => ({ ...upload })),
     /** Which model profile serves the session (registry.ts): "helios", "lingbot", "test-pattern". */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { HttpError } from "../http/errors";
 import type { Logger } from "../log";
 import { ClipPlayer } from "../media/clip-player";
+import { InboundTracks } from "../media/inbound-tracks";
 import type { ClipLibrary } from "../media/clips";
 import { serveDataChannel } from "../model/data-channel";
 import { ModelHost } from "../model/model-host";
@@ -89,6 +90,7 @@ export class SessionManager {
       (input.maxSessionSeconds ?? Infinity) * 1000,
     );
     const player = new ClipPlayer(this.deps.clips);
+    const inbound = new InboundTracks();
     const uploads: Session["uploads"] = [];
     const session: Session = {
       id: randomUUID(),
@@ -100,8 +102,10 @@ export class SessionManager {
       readyAt,
       deadlineAt: now + capMs,
       player,
+      inbound,
       host: new ModelHost(profileFor(input.model), {
         player,
+        inbound,
         uploads,
         scenario: () => scenario.current,
       }),
@@ -179,6 +183,8 @@ export class SessionManager {
       peer = await SessionPeer.answer(sdp, mapping, {
         sessionId: session.id,
         player: session.player,
+        audio: this.deps.clips.audio,
+        inbound: session.inbound,
         log: this.deps.log,
         additionalHostAddresses: this.deps.iceAdditionalHostAddresses,
         onConnectionState: (connectionState) =>

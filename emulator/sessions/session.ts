@@ -1,4 +1,5 @@
 import type { ClipPlayer } from "../media/clip-player";
+import type { InboundTracks } from "../media/inbound-tracks";
 import type { ModelHost } from "../model/model-host";
 import type { SessionPeer } from "../webrtc/peer";
 
@@ -48,6 +49,8 @@ export interface Session {
   closedAt?: number;
   closeReason?: string;
   player: ClipPlayer;
+  /** The client's published tracks: packet counts, and the one the model relays. */
+  inbound: InboundTracks;
   /** The model behind the data channel: schema, command checks, profile behaviour. */
   host: ModelHost;
   peer?: SessionPeer;

@@ -5,7 +5,10 @@ import {
   type RTCRtpTransceiver,
 } from "werift";
 import type { Logger } from "../log";
+import { AudioOutput } from "../media/audio-output";
 import type { ClipPlayer } from "../media/clip-player";
+import type { InboundTracks } from "../media/inbound-tracks";
+import type { OpusPacket } from "../media/ogg-opus";
 import { VideoOutput } from "../media/video-output";
 import type { TrackMappingEntry } from "./track-mapping";
 
@@ -22,20 +25,27 @@ import type { TrackMappingEntry } from "./track-mapping";
 // - Chrome's mDNS (.local) host candidates are unresolvable here; werift
 //   learns Chrome's real address as a peer-reflexive candidate from its checks.
 // - Chrome offers many codecs (PTs < 96, H.265, telephone-event …); werift
-//   keeps only what we configure, VP8 (and Opus so an audio m-line does not
-//   abort negotiation).
+//   keeps only what we configure: VP8 and Opus.
+// - model audio (a `recvonly` audio track) is a looped Opus clip that plays
+//   while the clip player does, so a model's sound and picture start and
+//   stop together.
 
 const SCTP_MAX_MESSAGE_SIZE = 262_144;
 
 export interface PeerOptions {
   sessionId: string;
   player: ClipPlayer;
+  /** The session's Opus clip for `recvonly` audio tracks; without it they are answered inactive. */
+  audio?: readonly OpusPacket[];
+  /** Where the client's `sendonly` tracks' packets go. */
+  inbound: InboundTracks;
   log: Logger;
   /** Extra host-candidate addresses, e.g. 127.0.0.1 for a Node client on a box without a LAN interface. */
   additionalHostAddresses?: string[];
   onConnectionState(state: string): void;
   /** The client's `data` channel; `peer` is the one it belongs to (for cleanup on close). */
   onDataChannel(channel: RTCDataChannel, peer: SessionPeer): void;
+  /** Any packet on any client track (the admin state's `webcamPackets`). */
   onWebcamPacket(): void;
 }
 
@@ -58,7 +68,7 @@ const opus = () =>
   });
 
 export class SessionPeer {
-  private readonly outputs: VideoOutput[] = [];
+  private readonly outputs: (VideoOutput | AudioOutput)[] = [];
   private readonly disposers: (() => void)[] = [];
   private closed = false;
 
@@ -138,7 +148,8 @@ export class SessionPeer {
 
   get keyframeRequests(): number {
     return this.outputs.reduce(
-      (sum, output) => sum + output.keyframeRequests,
+      (sum, output) =>
+        sum + (output instanceof VideoOutput ? output.keyframeRequests : 0),
       0,
     );
   }
@@ -168,9 +179,13 @@ export class SessionPeer {
     const entry = mapping.find(
       (candidate) => candidate.mid === transceiver.mid,
     );
-    const { log, sessionId } = this.options;
-    if (!entry || entry.kind !== transceiver.kind || entry.kind !== "video") {
-      // Not ours to fill (unmapped, or audio: the emulated model has no audio): answer inactive.
+    const { log, sessionId, player, audio, inbound } = this.options;
+    const unusable =
+      !entry ||
+      entry.kind !== transceiver.kind ||
+      (entry.kind === "audio" && entry.direction === "recvonly" && !audio);
+    if (unusable) {
+      // Not ours to fill (unmapped, or model audio with no clip): answer inactive.
       transceiver.setDirection("inactive");
       log("track.inactive", {
         session: sessionId,
@@ -182,12 +197,28 @@ export class SessionPeer {
     if (entry.direction === "recvonly") {
       transceiver.setDirection("sendonly");
       this.outputs.push(
-        new VideoOutput(transceiver.sender, this.options.player),
+        entry.kind === "video"
+          ? new VideoOutput(transceiver.sender, player, inbound)
+          : new AudioOutput(
+              transceiver.sender,
+              audio!,
+              () => !player.snapshot().paused,
+            ),
       );
     } else {
       transceiver.setDirection("recvonly");
       transceiver.onTrack.subscribe((track) => {
-        track.onReceiveRtp.subscribe(() => this.options.onWebcamPacket());
+        track.onReceiveRtp.subscribe((packet) => {
+          inbound.receive(entry.name, packet);
+          this.options.onWebcamPacket();
+        });
+        if (track.kind === "video")
+          this.disposers.push(
+            inbound.onKeyframeRequest(entry.name, () => {
+              if (track.ssrc !== undefined)
+                void transceiver.receiver.sendRtcpPLI(track.ssrc);
+            }),
+          );
       });
     }
     log("track.mapped", {

@@ -1,4 +1,5 @@
 import type { ClipPlayer } from "../../media/clip-player";
+import type { InboundTracks } from "../../media/inbound-tracks";
 import type { UploadRecord } from "../../sessions/session";
 import type { OpenApiDocument } from "../openapi";
 
@@ -10,6 +11,8 @@ import type { OpenApiDocument } from "../openapi";
 export interface ProfileContext {
   /** The session's clip player: the profile's "generator". */
   readonly player: ClipPlayer;
+  /** What the client publishes (camera, microphone); `relay(name)` shows a video input on the outputs. */
+  readonly inbound: InboundTracks;
   /** Sends an application-scope model message `{type, data}`. */
   emit(type: string, data: Record<string, unknown>): void;
   /** An upload this session received (`image` is read from the bytes, null when not an image). */
@@ -28,6 +31,8 @@ export interface ModelBehaviour {
 export interface ModelProfile {
   /** Short name shown in the admin state. */
   readonly id: string;
+  /** The snapshot message's type: "state" (default) or e.g. "state_update". */
+  readonly stateMessage?: string;
   schema(scenes: readonly string[]): OpenApiDocument;
   create(ctx: ProfileContext): ModelBehaviour;
 }

@@ -19,6 +19,7 @@ function session(overrides: Partial<Session> = {}): Session {
     readyAt: T0,
     deadlineAt: T0 + DEFAULT_TIMINGS.maxSessionMs,
     player: undefined as never,
+    inbound: undefined as never,
     host: undefined as never,
     peerGeneration: 0,
     answer: { status: "none" },

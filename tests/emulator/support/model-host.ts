@@ -1,6 +1,7 @@
 import { afterEach } from "vitest";
 import { ClipPlayer } from "@/emulator/media/clip-player";
 import type { ClipLibrary } from "@/emulator/media/clips";
+import { InboundTracks } from "@/emulator/media/inbound-tracks";
 import type { IvfClip } from "@/emulator/media/ivf";
 import { ModelHost, type Envelope } from "@/emulator/model/model-host";
 import { profileFor } from "@/emulator/model/profiles/registry";
@@ -33,9 +34,11 @@ export function hostFor(model: string, scenario: Partial<Scenario> = {}) {
   const player = new ClipPlayer(clips);
   players.push(player);
   const uploads: UploadRecord[] = [];
+  const inbound = new InboundTracks();
   const current = { ...DEFAULT_SCENARIO, ...scenario };
   const host = new ModelHost(profileFor(model), {
     player,
+    inbound,
     uploads,
     scenario: () => current,
   });
@@ -46,6 +49,7 @@ export function hostFor(model: string, scenario: Partial<Scenario> = {}) {
   return {
     host,
     player,
+    inbound,
     uploads,
     sent,
     scenario: current,
