@@ -3,7 +3,7 @@
 // The only module that imports the SDK's provider. stream-app.tsx loads it
 // with next/dynamic so the SDK (its size: README, "How it works") never delays first paint.
 import { ReactorProvider } from "@reactor-team/js-sdk";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { AudioToggle } from "@/components/audio-toggle";
 import { ConnectionButtons } from "@/components/connection-buttons";
 import { ConnectionStats } from "@/components/connection-stats";
@@ -11,10 +11,12 @@ import { ControlsPanel } from "@/components/controls/controls-panel";
 import { DiagnosticsPanel } from "@/components/diagnostics-panel";
 import { ErrorNotice } from "@/components/error-notice";
 import { IdleNotice } from "@/components/idle-notice";
+import { ModelInputs } from "@/components/inputs/model-inputs";
 import { ModelInterfaceStatus } from "@/components/model-interface-status";
 import { PolicyNotices } from "@/components/policy-notices";
 import { quietSdkConsole } from "@/components/sdk-compat";
 import { SessionClock } from "@/components/session-clock";
+import { OutputTrackPicker } from "@/components/output-track-picker";
 import { StatusLine } from "@/components/status-line";
 import {
   ModelInterfaceProvider,
@@ -85,17 +87,31 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
   };
   const policies = useSessionPolicies(timedControls, config);
   const { controls } = policies;
-  const audioTrack = model?.tracks.find(
-    (t) => t.kind === "audio" && t.direction === "recvonly",
-  )?.name;
+  const outputs = (model?.tracks ?? []).filter(
+    (t) => t.direction === "recvonly",
+  );
+  const videoOutputs = outputs
+    .filter((t) => t.kind === "video")
+    .map((t) => t.name);
+  const audioTrack = outputs.find((t) => t.kind === "audio")?.name;
+  const [picked, setPicked] = useState<string>();
+  // Whatever the model calls its video: never assume `main_video`.
+  const videoTrack =
+    picked && videoOutputs.includes(picked) ? picked : videoOutputs[0];
 
   return (
     <div className="session">
       <VideoStage
         stageRef={stageRef}
         placeholder={PLACEHOLDERS[controls.phase]}
+        videoTrack={videoTrack}
         audioTrack={audioTrack}
         usingEmulator={config.usingEmulator}
+      />
+      <OutputTrackPicker
+        tracks={videoOutputs}
+        selected={videoTrack}
+        onSelect={setPicked}
       />
       <section className="panel" aria-label="Connection">
         <StatusLine phase={controls.phase} />
@@ -128,6 +144,10 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
         <ConnectionStats timeToFirstFrameMs={recorder.timeToFirstFrameMs} />
         <DiagnosticsPanel config={config} recorder={recorder} />
       </section>
+      <ModelInputs
+        tracks={model?.tracks ?? []}
+        live={controls.phase === "ready"}
+      />
       <ModelInterfaceStatus />
       <ControlsPanel stageRef={stageRef} />
     </div>

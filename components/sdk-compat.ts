@@ -37,6 +37,13 @@
  *    `capabilitiesReceived`), not in the store. ≥ 2.12.1: both are removed;
  *    read tracks from the schema's `x-reactor.tracks`, else from the
  *    session response.
+ * 5. Publishing an input track (`useTrackPublishing`). 2.9.0's publish()
+ *    only calls replaceTrack() on the transceiver it pre-negotiated for the
+ *    session's `sendonly` track; it sends no `publish_track` request, so a
+ *    runtime that waits for one ignores the track (docs/reactor-contract.md,
+ *    "Input tracks"). ≥ 2.12.0: the same store actions exist, and the SDK
+ *    also asks the runtime over its `control` channel; check the names and
+ *    whether `autoResumeTracks` needs setting.
  * 4. Console quieting (`quietSdkConsole`). 2.9.0 traces every step with
  *    console.debug under these tags, including the store's props. Check the
  *    new bundle's tags before keeping or removing it.
@@ -128,6 +135,26 @@ export function useSessionCapabilities(): unknown {
     () => reactor.getCapabilities(),
     () => undefined,
   );
+}
+
+// 5. Publishing an input track ------------------------------------------------
+
+export interface TrackPublishing {
+  /** Sends `track` on the session's `name` track, replacing what was sent before. */
+  publish(track: MediaStreamTrack): Promise<void>;
+  /** Stops sending on `name` (the device itself is the caller's to stop). */
+  unpublish(): Promise<void>;
+}
+
+export function useTrackPublishing(name: string): TrackPublishing {
+  const publish = useReactor((s) => s.publish);
+  const unpublish = useReactor((s) => s.unpublish);
+  const publishTrack = useCallback(
+    (track: MediaStreamTrack) => publish(name, track),
+    [publish, name],
+  );
+  const unpublishTrack = useCallback(() => unpublish(name), [unpublish, name]);
+  return { publish: publishTrack, unpublish: unpublishTrack };
 }
 
 // 4. Console quieting ----------------------------------------------------------

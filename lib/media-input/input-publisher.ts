@@ -24,7 +24,7 @@ export type InputKind = "video" | "audio";
 
 export type PublisherState =
   | { phase: "off"; error?: InputError }
-  | { phase: "starting" }
+  | { phase: "starting"; error?: undefined }
   | {
       phase: "live";
       track: MediaStreamTrack;

@@ -1,0 +1,27 @@
+"use client";
+
+interface Props {
+  tracks: readonly string[];
+  selected: string | undefined;
+  onSelect(name: string): void;
+}
+
+/** When the model sends more than one video track: which one the stage shows. */
+export function OutputTrackPicker({ tracks, selected, onSelect }: Props) {
+  if (tracks.length < 2) return null;
+  return (
+    <div className="stage-tracks" role="group" aria-label="Video track shown">
+      {tracks.map((name) => (
+        <button
+          key={name}
+          type="button"
+          className="button"
+          aria-pressed={name === selected}
+          onClick={() => onSelect(name)}
+        >
+          {name}
+        </button>
+      ))}
+    </div>
+  );
+}
