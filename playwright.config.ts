@@ -83,6 +83,18 @@ export default defineConfig({
       env: { ...appEnv, REACTOR_MODEL: `reactor/${model}` },
       reuseExistingServer: !process.env.CI,
     })),
+    // Models with a camera input (xmax/x2) and with audio out (reactor/ltx2).
+    ...(
+      [
+        ["xmax/x2", servers.x2Port, servers.x2Url],
+        ["reactor/ltx2", servers.ltx2Port, servers.ltx2Url],
+      ] as const
+    ).map(([model, port, url]) => ({
+      command: next("start", port),
+      url,
+      env: { ...appEnv, REACTOR_MODEL: model },
+      reuseExistingServer: !process.env.CI,
+    })),
     {
       // Session policies short enough to watch: idle after 5 s (then the
       // 20 s countdown), hidden tab after 3 s. tests/e2e/policies-*.spec.ts.

@@ -8,6 +8,9 @@ const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 43787);
 const HELIOS_PORT = Number(process.env.E2E_HELIOS_PORT ?? 43103);
 const LINGBOT_PORT = Number(process.env.E2E_LINGBOT_PORT ?? 43104);
 const POLICIES_PORT = Number(process.env.E2E_POLICIES_PORT ?? 43105);
+// Models with input or audio tracks, one app each (the model is server config).
+const X2_PORT = Number(process.env.E2E_X2_PORT ?? 43107);
+const LTX2_PORT = Number(process.env.E2E_LTX2_PORT ?? 43108);
 
 export const servers = {
   appPort: APP_PORT,
@@ -25,6 +28,10 @@ export const servers = {
   lingbotUrl: `http://127.0.0.1:${LINGBOT_PORT}`,
   /** The app with short session policies (tests/e2e/policies-*.spec.ts). */
   policiesUrl: `http://127.0.0.1:${POLICIES_PORT}`,
+  x2Port: X2_PORT,
+  ltx2Port: LTX2_PORT,
+  x2Url: `http://127.0.0.1:${X2_PORT}`,
+  ltx2Url: `http://127.0.0.1:${LTX2_PORT}`,
 };
 
 /** Served as REACTOR_API_KEY; the canary test proves it never leaves the server. */
