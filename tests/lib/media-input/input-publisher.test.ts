@@ -46,7 +46,9 @@ function setup(overrides: Partial<PublisherDeps> = {}) {
         { kind: "audioinput", deviceId: "mic-1", label: "Mic" },
       ] as MediaDeviceInfo[],
   );
-  const publish = vi.fn(async (_track: MediaStreamTrack) => undefined);
+  const publish = vi.fn<(track: MediaStreamTrack) => Promise<void>>(
+    async () => undefined,
+  );
   const unpublish = vi.fn(async () => undefined);
   const deps: PublisherDeps = {
     kind: "video",
