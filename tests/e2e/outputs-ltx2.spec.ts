@@ -26,7 +26,7 @@ test("avatar, script and Start: video plays and the audio is not silent", async 
 }) => {
   await openApp(page);
   await connect(page);
-  await page.getByLabel("avatar_image", { exact: true }).setInputFiles({
+  await page.getByLabel(/^avatar_image/).setInputFiles({
     name: "avatar.png",
     mimeType: "image/png",
     buffer: PNG,
