@@ -18,6 +18,10 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-quic",
   "--no-first-run",
+  // A synthetic camera and microphone for the input-track specs. Permission
+  // is still the test's to grant (context.grantPermissions), so no
+  // --use-fake-ui-for-media-stream.
+  "--use-fake-device-for-media-stream",
   // Root (CI containers) cannot use Chromium's sandbox.
   ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
 ];
