@@ -109,19 +109,6 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      // Session policies short enough to watch: idle after 5 s (then the
-      // 20 s countdown), hidden tab after 3 s. tests/e2e/policies-*.spec.ts.
-      command: next("start", servers.policiesPort),
-      url: servers.policiesUrl,
-      env: {
-        ...appEnv,
-        REACTOR_MODEL: "acme/test-pattern",
-        REACTOR_IDLE_DISCONNECT_SECONDS: String(POLICY_IDLE_SECONDS),
-        REACTOR_HIDDEN_DISCONNECT_SECONDS: String(POLICY_HIDDEN_SECONDS),
-      },
-      reuseExistingServer: !process.env.CI,
-    },
-    {
       command: next("start", servers.setupPort),
       url: servers.setupUrl,
       // Empty, not unset: process env wins over a developer's .env.local.
