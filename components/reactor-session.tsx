@@ -1,7 +1,8 @@
 "use client";
 
 // The only module that imports the SDK's provider. stream-app.tsx loads it
-// with next/dynamic so the SDK (its size: README, "How it works") never delays first paint.
+// as a separate chunk on idle or intent (load-reactor-session.ts), so the
+// SDK (its size: README, "How it works") never delays first paint.
 import { ReactorProvider } from "@reactor-team/js-sdk";
 import { useRef, useState } from "react";
 import { AudioToggle } from "@/components/audio-toggle";
@@ -22,6 +23,7 @@ import {
   ModelInterfaceProvider,
   useModelInterface,
 } from "@/components/use-model-interface";
+import { useQueuedConnect } from "@/components/use-queued-connect";
 import { useSessionPolicies } from "@/components/use-session-policies";
 import {
   useSessionControls,
@@ -38,18 +40,21 @@ import type { TokenCache } from "@/lib/token-cache";
 quietSdkConsole();
 
 /** Telemetry callbacks (onStatusChange, onError, onFirstFrame): README, "Telemetry". */
-interface Props extends SessionTelemetry {
+export interface ReactorSessionProps extends SessionTelemetry {
   config: PublicConfig;
   tokens: TokenCache;
+  /** When Connect was pressed on the skeleton, before this chunk arrived (performance.now()). */
+  connectRequestedAt?: number;
 }
+type Props = ReactorSessionProps;
 
-export function ReactorSession({ config, tokens, ...telemetry }: Props) {
+export function ReactorSession({ config, tokens, ...rest }: Props) {
   // No jwtToken prop and no autoConnect: the token goes to connect() on a
   // click, so refreshing it never tears down a live session.
   return (
     <ReactorProvider modelName={config.model} apiUrl={config.apiUrl}>
       <ModelInterfaceProvider>
-        <SessionLayout config={config} tokens={tokens} {...telemetry} />
+        <SessionLayout config={config} tokens={tokens} {...rest} />
       </ModelInterfaceProvider>
     </ReactorProvider>
   );
@@ -63,7 +68,12 @@ const PLACEHOLDERS: Partial<Record<SessionPhase, string>> = {
   interrupted: "Stream interrupted",
 };
 
-function SessionLayout({ config, tokens, ...callbacks }: Props) {
+function SessionLayout({
+  config,
+  tokens,
+  connectRequestedAt,
+  ...callbacks
+}: Props) {
   const sessionControls = useSessionControls(tokens, config.apiUrl);
   const { model } = useModelInterface();
   const stageRef = useRef<HTMLDivElement>(null);
@@ -73,11 +83,13 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
     stageRef,
     callbacks,
   });
-  // Time to first frame starts at the click.
+  // Time to first frame starts at the click, the skeleton's if it came first.
+  const skeletonClickAt = useRef(connectRequestedAt);
   const timedControls = {
     ...sessionControls,
     connect: () => {
-      markConnect();
+      markConnect(skeletonClickAt.current);
+      skeletonClickAt.current = undefined;
       sessionControls.connect();
     },
     resume: () => {
@@ -87,6 +99,8 @@ function SessionLayout({ config, tokens, ...callbacks }: Props) {
   };
   const policies = useSessionPolicies(timedControls, config);
   const { controls } = policies;
+  // Through the policies, like a click: the tab lock still applies.
+  useQueuedConnect(connectRequestedAt !== undefined, controls.connect);
   const outputs = (model?.tracks ?? []).filter(
     (t) => t.direction === "recvonly",
   );

@@ -1,19 +1,66 @@
-/** What paints before the SDK chunk arrives: the same layout, inert. */
-export function SessionSkeleton() {
+import { ErrorNotice } from "@/components/error-notice";
+import type { ErrorDescription } from "@/lib/describe-error";
+
+/**
+ * What paints before the SDK chunk arrives: the same layout as the session,
+ * with a Connect that already works. Pointing at, focusing or pressing it
+ * starts loading the chunk; a click asks to connect as soon as the chunk is
+ * in (onConnect).
+ */
+export function SessionSkeleton({
+  onIntent,
+  onPressStart,
+  onFocusChange,
+  onConnect,
+  connecting,
+  error,
+}: {
+  onIntent: () => void;
+  onPressStart: () => void;
+  onFocusChange: (focused: boolean) => void;
+  onConnect: () => void;
+  connecting: boolean;
+  error?: ErrorDescription;
+}) {
   return (
-    <div className="session" aria-busy="true">
+    <div className="session">
       <figure className="stage">
-        <div className="stage-placeholder">Loading the player…</div>
+        <div className="stage-placeholder">
+          {connecting ? "Connecting…" : "Press Connect to start a session"}
+        </div>
       </figure>
       <section className="panel" aria-label="Connection">
-        <p className="status-line" data-phase="disconnected">
+        <p
+          className="status-line"
+          data-phase={connecting ? "preparing" : "disconnected"}
+        >
           <span className="status-dot" aria-hidden="true" />
-          <span>Not connected</span>
+          <span role="status" aria-live="polite">
+            {connecting ? "Loading the player…" : "Not connected"}
+          </span>
         </p>
+        {error && <ErrorNotice error={error} />}
         <div className="buttons">
-          <button type="button" className="button primary" disabled>
-            Connect
-          </button>
+          {connecting ? (
+            <button type="button" className="button primary" disabled aria-busy>
+              Connecting…
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button primary"
+              onPointerEnter={onIntent}
+              onPointerDown={onPressStart}
+              onFocus={() => {
+                onFocusChange(true);
+                onIntent();
+              }}
+              onBlur={() => onFocusChange(false)}
+              onClick={onConnect}
+            >
+              Connect
+            </button>
+          )}
         </div>
       </section>
     </div>

@@ -1,23 +1,113 @@
 "use client";
 
-// The client boundary. It renders instantly with a skeleton, starts minting
-// a token right away (so Connect does not wait for it) and loads the SDK in
-// parallel as a separate chunk.
-import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
+// The client boundary. It renders instantly with a skeleton whose Connect
+// already works, starts minting a token right away (so Connect does not wait
+// for it) and loads the SDK chunk on idle or intent (load-reactor-session.ts).
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentType,
+} from "react";
+import {
+  loadReactorSession,
+  whenBrowserIdle,
+} from "@/components/load-reactor-session";
+import type { ReactorSessionProps } from "@/components/reactor-session";
 import { SessionSkeleton } from "@/components/session-skeleton";
+import type { ErrorDescription } from "@/lib/describe-error";
 import { fetchToken } from "@/lib/fetch-token";
 import type { PublicConfig } from "@/lib/public-config";
 import { TokenCache } from "@/lib/token-cache";
 
-const ReactorSession = dynamic(
-  () => import("@/components/reactor-session").then((m) => m.ReactorSession),
-  { ssr: false, loading: () => <SessionSkeleton /> },
-);
+const LOAD_FAILED: ErrorDescription = {
+  title: "The player could not be loaded.",
+  nextStep:
+    "Check your connection and press Connect to try again; if it keeps failing, reload the page.",
+};
 
 export function StreamApp({ config }: { config: PublicConfig }) {
   const [tokens] = useState(() => new TokenCache(() => fetchToken()));
   useEffect(() => tokens.prefetch(), [tokens]);
 
-  return <ReactorSession config={config} tokens={tokens} />;
+  // Wrapped in an object: useState would call a bare component as an updater.
+  const [session, setSession] = useState<{
+    Component: ComponentType<ReactorSessionProps>;
+  }>();
+  // When Connect was pressed before the chunk arrived (performance.now()):
+  // the session connects on mount and times its first frame from then.
+  const [connectRequestedAt, setConnectRequestedAt] = useState<number>();
+  const [loadError, setLoadError] = useState<ErrorDescription>();
+  // A press on the skeleton's Connect is under way. The swap waits for it to
+  // end: replacing the button between pointerdown and click would send the
+  // click to the button's parent, and the press would be lost.
+  const [pressing, setPressing] = useState(false);
+  // The skeleton's Connect had focus: the session's gets it after the swap.
+  const hadFocus = useRef(false);
+
+  const load = useCallback(() => {
+    return loadReactorSession().then((module) =>
+      setSession({ Component: module.ReactorSession }),
+    );
+  }, []);
+
+  // A failed idle or intent load stays silent (nobody asked for anything
+  // yet); the next intent retries, and a click reports it.
+  const preload = useCallback(() => void load().catch(() => undefined), [load]);
+  useEffect(() => whenBrowserIdle(preload), [preload]);
+
+  const connect = useCallback(() => {
+    setLoadError(undefined);
+    setConnectRequestedAt(performance.now());
+    load().catch(() => {
+      setConnectRequestedAt(undefined);
+      setLoadError(LOAD_FAILED);
+    });
+  }, [load]);
+
+  const pressStart = useCallback(() => {
+    setPressing(true);
+    // Listening from pointerdown itself, not from an effect, which could run
+    // after a quick tap's pointerup. The click follows pointerup in the same
+    // task: the hold ends after it.
+    const release = () => {
+      window.removeEventListener("pointerup", release);
+      window.removeEventListener("pointercancel", release);
+      setTimeout(() => setPressing(false), 0);
+    };
+    window.addEventListener("pointerup", release);
+    window.addEventListener("pointercancel", release);
+    preload();
+  }, [preload]);
+
+  const swapped = session !== undefined && !pressing;
+  useEffect(() => {
+    if (!swapped || !hadFocus.current) return;
+    document
+      .querySelector<HTMLButtonElement>(
+        'section[aria-label="Connection"] button',
+      )
+      ?.focus();
+  }, [swapped]);
+
+  if (swapped) {
+    return (
+      <session.Component
+        config={config}
+        tokens={tokens}
+        connectRequestedAt={connectRequestedAt}
+      />
+    );
+  }
+  return (
+    <SessionSkeleton
+      onIntent={preload}
+      onPressStart={pressStart}
+      onFocusChange={(focused) => (hadFocus.current = focused)}
+      onConnect={connect}
+      connecting={connectRequestedAt !== undefined}
+      error={loadError}
+    />
+  );
 }

@@ -128,23 +128,25 @@ export function useSessionTelemetry({
     pendingFrame.current = undefined;
   }, []);
 
-  const markConnect = useCallback(() => {
-    cancelFrameWait();
-    recorder.firstFrame(undefined);
-    const video = stageRef.current?.querySelector("video");
-    if (!video || !("requestVideoFrameCallback" in video)) return;
-    const clickedAt = performance.now();
-    const id = video.requestVideoFrameCallback(() => {
-      pendingFrame.current = undefined;
-      const ms = performance.now() - clickedAt;
-      recorder.firstFrame(ms);
-      handlers.current.onFirstFrame?.({
-        timeToFirstFrameMs: ms,
-        sessionId: session.current,
+  const markConnect = useCallback(
+    (clickedAt = performance.now()) => {
+      cancelFrameWait();
+      recorder.firstFrame(undefined);
+      const video = stageRef.current?.querySelector("video");
+      if (!video || !("requestVideoFrameCallback" in video)) return;
+      const id = video.requestVideoFrameCallback(() => {
+        pendingFrame.current = undefined;
+        const ms = performance.now() - clickedAt;
+        recorder.firstFrame(ms);
+        handlers.current.onFirstFrame?.({
+          timeToFirstFrameMs: ms,
+          sessionId: session.current,
+        });
       });
-    });
-    pendingFrame.current = { video, id };
-  }, [cancelFrameWait, recorder, stageRef]);
+      pendingFrame.current = { video, id };
+    },
+    [cancelFrameWait, recorder, stageRef],
+  );
 
   // A session that ends before its first frame has no time to first frame.
   useEffect(() => {

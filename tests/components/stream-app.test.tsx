@@ -1,0 +1,173 @@
+import { act, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { StrictMode } from "react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeStore, resetFakeSdk } from "@/tests/support/fake-sdk";
+import { StreamApp } from "@/components/stream-app";
+import type * as FetchToken from "@/lib/fetch-token";
+import type { PublicConfig } from "@/lib/public-config";
+
+vi.mock("@reactor-team/js-sdk", async () => {
+  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  return fakeSdkModule;
+});
+
+// The loader is the seam under test's control: when the chunk "arrives" and
+// when the browser "goes idle".
+const loader = vi.hoisted(() => ({
+  load: vi.fn(),
+  idle: vi.fn(),
+}));
+vi.mock("@/components/load-reactor-session", () => ({
+  loadReactorSession: loader.load,
+  whenBrowserIdle: loader.idle,
+}));
+vi.mock("@/lib/fetch-token", async (importActual) => ({
+  ...(await importActual<typeof FetchToken>()),
+  fetchToken: vi.fn(async () => ({
+    jwt: "jwt-1",
+    expiresAt: Date.now() + 3_600_000,
+  })),
+}));
+
+const config: PublicConfig = {
+  model: "reactor/helios",
+  apiUrl: "https://api.reactor.test",
+  usingEmulator: false,
+  idleDisconnectSeconds: 0,
+  hiddenDisconnectSeconds: 0,
+};
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const realChunk = () => import("@/components/reactor-session");
+
+let idleCallbacks: (() => void)[];
+beforeEach(() => {
+  resetFakeSdk();
+  idleCallbacks = [];
+  loader.load.mockReset();
+  loader.idle.mockReset().mockImplementation((callback: () => void) => {
+    idleCallbacks.push(callback);
+    return () => undefined;
+  });
+});
+
+const connectButton = () => screen.getByRole("button", { name: "Connect" });
+
+describe("before the SDK chunk", () => {
+  it("paints a working Connect and loads nothing until idle or intent", () => {
+    loader.load.mockReturnValue(new Promise(() => undefined));
+    render(<StreamApp config={config} />);
+    expect(connectButton()).toBeEnabled();
+    expect(loader.idle).toHaveBeenCalledTimes(1);
+    expect(loader.load).not.toHaveBeenCalled();
+  });
+
+  it("loads on idle and swaps in the session", async () => {
+    loader.load.mockImplementation(realChunk);
+    render(<StreamApp config={config} />);
+    act(() => idleCallbacks.forEach((callback) => callback()));
+    expect(loader.load).toHaveBeenCalledTimes(1);
+    // The session's own status line (it announces its phase politely).
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveAttribute("aria-live", "polite"),
+    );
+    expect(
+      await screen.findByText("Press Connect to start a session"),
+    ).toBeInTheDocument();
+    expect(fakeStore.getState().connect).not.toHaveBeenCalled();
+  });
+
+  it.each(["hover", "focus"])("loads on intent (%s)", async (intent) => {
+    loader.load.mockReturnValue(new Promise(() => undefined));
+    render(<StreamApp config={config} />);
+    if (intent === "hover") await userEvent.hover(connectButton());
+    else act(() => connectButton().focus());
+    expect(loader.load).toHaveBeenCalled();
+    expect(fakeStore.getState().connect).not.toHaveBeenCalled();
+  });
+});
+
+describe("the swap to the session", () => {
+  it("waits for a press on Connect to end, so the click is not lost", async () => {
+    loader.load.mockImplementation(realChunk);
+    render(<StreamApp config={config} />);
+    // pointerdown starts the load; the chunk arrives before the click.
+    await userEvent.click(connectButton());
+    await waitFor(() =>
+      expect(fakeStore.getState().connect).toHaveBeenCalledWith("jwt-1"),
+    );
+    expect(fakeStore.getState().connect).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps keyboard focus on Connect", async () => {
+    const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
+    loader.load.mockReturnValue(chunk.promise);
+    render(<StreamApp config={config} />);
+    act(() => connectButton().focus());
+    await act(async () => chunk.resolve(await realChunk()));
+    // The fake SDK's ReactorView: the session has replaced the skeleton.
+    await screen.findByTestId("reactor-view");
+    await waitFor(() => expect(connectButton()).toHaveFocus());
+    expect(fakeStore.getState().connect).not.toHaveBeenCalled();
+  });
+});
+
+describe("Connect pressed before the chunk arrived", () => {
+  it.each([false, true])(
+    "connects once the chunk is in, exactly once (StrictMode: %s)",
+    async (strict) => {
+      const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
+      loader.load.mockReturnValue(chunk.promise);
+      const ui = <StreamApp config={config} />;
+      render(strict ? <StrictMode>{ui}</StrictMode> : ui);
+
+      await userEvent.click(connectButton());
+      expect(
+        screen.getByRole("button", { name: "Connecting…" }),
+      ).toBeDisabled();
+      expect(screen.getByRole("status")).toHaveTextContent(
+        "Loading the player…",
+      );
+
+      await act(async () => chunk.resolve(await realChunk()));
+      await waitFor(() =>
+        expect(fakeStore.getState().connect).toHaveBeenCalledWith("jwt-1"),
+      );
+      // Let any second effect run or stray click land before counting.
+      await act(() => new Promise((r) => setTimeout(r, 50)));
+      expect(fakeStore.getState().connect).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it("a failed load says what to do, and Connect tries again", async () => {
+    loader.load.mockRejectedValue(new Error("ChunkLoadError"));
+    render(<StreamApp config={config} />);
+
+    await userEvent.click(connectButton());
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      /could not be loaded.*press Connect to try again/,
+    );
+    expect(fakeStore.getState().connect).not.toHaveBeenCalled();
+
+    // Held until after the click, so the retry goes through the skeleton.
+    const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
+    loader.load.mockReturnValue(chunk.promise);
+    await userEvent.click(connectButton());
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    await act(async () => chunk.resolve(await realChunk()));
+    await waitFor(() =>
+      expect(fakeStore.getState().connect).toHaveBeenCalledWith("jwt-1"),
+    );
+    expect(fakeStore.getState().connect).toHaveBeenCalledTimes(1);
+  });
+});
