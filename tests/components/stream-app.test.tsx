@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeStore, resetFakeSdk } from "@/tests/support/fake-sdk";
 import { StreamApp } from "@/components/stream-app";
 import type * as FetchToken from "@/lib/fetch-token";
@@ -49,6 +49,9 @@ function deferred<T>() {
 }
 
 const realChunk = () => import("@/components/reactor-session");
+// Imported once up front: a cold import takes longer than waitFor's second
+// on a busy machine, and the tests time the swap, not the transform.
+beforeAll(realChunk);
 
 let idleCallbacks: (() => void)[];
 beforeEach(() => {
@@ -99,13 +102,20 @@ describe("before the SDK chunk", () => {
 
 describe("the swap to the session", () => {
   it("waits for a press on Connect to end, so the click is not lost", async () => {
-    loader.load.mockImplementation(realChunk);
+    const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
+    loader.load.mockReturnValue(chunk.promise);
     render(<StreamApp config={config} />);
-    // pointerdown starts the load; the chunk arrives before the click.
-    await userEvent.click(connectButton());
+    const user = userEvent.setup();
+    const button = connectButton();
+    // Pressed, not yet released; the chunk arrives in between.
+    await user.pointer({ keys: "[MouseLeft>]", target: button });
+    await act(async () => chunk.resolve(await realChunk()));
+    expect(button).toBeInTheDocument();
+    await user.pointer({ keys: "[/MouseLeft]", target: button });
     await waitFor(() =>
       expect(fakeStore.getState().connect).toHaveBeenCalledWith("jwt-1"),
     );
+    await screen.findByTestId("reactor-view");
     expect(fakeStore.getState().connect).toHaveBeenCalledTimes(1);
   });
 
