@@ -1,23 +1,26 @@
-import { randomUUID } from "node:crypto";
 import { HttpError } from "../http/errors";
 import type { Logger } from "../log";
-import { ClipPlayer } from "../media/clip-player";
-import { InboundTracks } from "../media/inbound-tracks";
 import type { ClipLibrary } from "../media/clips";
-import { serveDataChannel } from "../model/data-channel";
-import { ModelHost } from "../model/model-host";
-import { profileFor } from "../model/profiles/registry";
 import type { Timings } from "../options";
 import type { ScenarioHolder } from "../scenario";
 import { SessionPeer } from "../webrtc/peer";
 import type { TrackMappingEntry } from "../webrtc/track-mapping";
-import { isOpen, stateOf, type Session, type SessionOwner } from "./session";
+import { newSession, type CreateInput } from "./new-session";
+import { assertOfferAcceptable } from "./offer-checks";
+import { PeerCloser } from "./peer-closer";
+import { isOpen, stateOf, type Session } from "./session";
+import { serveSessionChannel } from "./session-channel";
 import type { SessionStore } from "./store";
 
 // Session lifecycle: creation under the capacity and token limits, the SDP
-// offer/answer exchange, media connect, and every way a session ends. HTTP
-// routes and the reaper call into this; it never touches HTTP itself except
-// for the HttpErrors that carry the status a client should see.
+// offer/answer exchange (docs/reactor-contract.md, "WebRTC signalling"),
+// media connect, and every way a session ends. HTTP routes and the reaper
+// call into this; it never touches HTTP itself except for the HttpErrors that
+// carry the status a client should see.
+//
+// Each offer bumps `session.peerGeneration`; every callback of a peer checks
+// its generation first, so a replaced peer (PUT, SDK reconnect()) can no
+// longer touch the session.
 
 export interface ManagerDeps {
   store: SessionStore;
@@ -28,97 +31,26 @@ export interface ManagerDeps {
   iceAdditionalHostAddresses?: string[];
 }
 
-export interface CreateInput {
-  model: string;
-  mode: "cloud" | "local";
-  owner: SessionOwner;
-  maxSessions?: number | null;
-  maxSessionSeconds?: number | null;
-}
-
 /** Retry-After for a full emulator: about how long the reaper needs to free an orphan. */
 const CAPACITY_RETRY_AFTER_SECONDS = "10";
 
 export class SessionManager {
   /** Sessions each scoped token has created, for `max_sessions` (closed ones count too). */
   private readonly perToken = new Map<string, number>();
-  private readonly pendingPeerCloses = new Map<NodeJS.Timeout, SessionPeer>();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly peerCloses = new Set<Promise<void>>();
+  private readonly peers = new PeerCloser();
 
   constructor(private readonly deps: ManagerDeps) {}
 
   create(input: CreateInput): Session {
-    const { store, scenario, timings, log } = this.deps;
-    if (input.owner.kind === "token" && input.maxSessions != null) {
-      const used = this.perToken.get(input.owner.jti) ?? 0;
-      if (used >= input.maxSessions) {
-        throw new HttpError(
-          403,
-          `token may create at most ${input.maxSessions} session(s) (max_sessions)`,
-        );
-      }
-    }
-    const cap = scenario.current.maxConcurrentSessions;
-    if (store.open().length >= cap) {
-      log("session.rejected", {
-        reason: "capacity",
-        open: store.open().length,
-        cap,
-      });
-      throw new HttpError(
-        429,
-        cap === 0
-          ? "no GPU capacity available, try again later"
-          : `concurrent session limit reached (${cap})`,
-        { "Retry-After": CAPACITY_RETRY_AFTER_SECONDS },
-      );
-    }
+    const { store, scenario, log } = this.deps;
+    this.admit(input);
     if (input.owner.kind === "token") {
-      this.perToken.set(
-        input.owner.jti,
-        (this.perToken.get(input.owner.jti) ?? 0) + 1,
-      );
+      const { jti } = input.owner;
+      this.perToken.set(jti, (this.perToken.get(jti) ?? 0) + 1);
     }
-    const now = Date.now();
-    const gpuReadyAt = now + scenario.current.gpuDelayMs;
-    // Local mode answers start_session with the full body at once: no WAITING step.
-    const readyAt =
-      gpuReadyAt + (input.mode === "local" ? 0 : timings.startupMs);
-    const capMs = Math.min(
-      timings.maxSessionMs,
-      (input.maxSessionSeconds ?? Infinity) * 1000,
-    );
-    const player = new ClipPlayer(this.deps.clips);
-    const inbound = new InboundTracks();
-    const uploads: Session["uploads"] = [];
-    const session: Session = {
-      id: randomUUID(),
-      model: input.model,
-      mode: input.mode,
-      owner: input.owner,
-      createdAt: now,
-      gpuReadyAt,
-      readyAt,
-      deadlineAt: now + capMs,
-      player,
-      inbound,
-      host: new ModelHost(profileFor(input.model), {
-        player,
-        inbound,
-        uploads,
-        scenario: () => scenario.current,
-      }),
-      peerGeneration: 0,
-      answer: { status: "none" },
-      offers: 0,
-      webcamPackets: 0,
-      commands: 0,
-      uploads,
-      timers: new Set(),
-    };
+    const session = newSession(input, this.deps);
     store.add(session);
-    this.after(session, readyAt - now, () =>
+    session.timers.after(session.readyAt - session.createdAt, () =>
       log("session.ready", { session: session.id, state: stateOf(session) }),
     );
     log("session.created", {
@@ -143,100 +75,12 @@ export class SessionManager {
     mapping: TrackMappingEntry[],
     replace: boolean,
   ): Promise<void> {
-    const state = stateOf(session);
-    if (state === "CLOSED") throw new HttpError(409, "session is CLOSED");
-    if (state !== "ACTIVE") {
-      throw new HttpError(
-        409,
-        `session is not ready (state ${state}); poll GET /sessions/{id} until capabilities appear`,
-      );
-    }
-    if (!replace && session.peer)
-      throw new HttpError(
-        409,
-        "an SDP offer was already accepted; PUT replaces the peer",
-      );
-    // werift accepts almost any text as an offer; catch the obvious mistakes with a useful message.
-    if (!/^v=0\r?\n/.test(sdp) || !/\r?\nm=/.test(sdp)) {
-      throw new HttpError(
-        400,
-        "could not apply the SDP offer: not an SDP offer with media sections",
-      );
-    }
-    const generation = ++session.peerGeneration;
-    const offerAt = Date.now();
-    this.dropPeer(session);
-    session.answer = { status: "pending" };
-    session.offers += 1;
-    session.lastOfferAt = offerAt;
-    session.peerLostAt = undefined;
-    session.connectedAt = undefined;
+    assertOfferAcceptable(session, sdp, replace);
+    const { generation, offerAt } = this.beginOffer(session, replace, mapping);
     const sdpDelayMs = this.deps.scenario.current.sdpDelayMs;
-    this.deps.log("sdp.offer", {
-      session: session.id,
-      method: replace ? "PUT" : "POST",
-      tracks: mapping.length,
-    });
-
-    let peer: SessionPeer;
-    try {
-      peer = await SessionPeer.answer(sdp, mapping, {
-        sessionId: session.id,
-        player: session.player,
-        audio: this.deps.clips.audio,
-        inbound: session.inbound,
-        log: this.deps.log,
-        additionalHostAddresses: this.deps.iceAdditionalHostAddresses,
-        onConnectionState: (connectionState) =>
-          this.onConnectionState(session, generation, connectionState),
-        onDataChannel: (channel, owner) => {
-          if (generation !== session.peerGeneration) return;
-          session.lastLivenessAt = Date.now();
-          const stopServing = serveDataChannel(channel, {
-            host: session.host,
-            log: this.deps.log,
-            sessionId: session.id,
-            stateIntervalMs: this.deps.timings.stateIntervalMs,
-            hooks: {
-              onLiveness: () => (session.lastLivenessAt = Date.now()),
-              onCommand: () => (session.commands += 1),
-              onFileUploaded: (notice) => {
-                const upload = session.uploads.find(
-                  (candidate) => candidate.id === notice.upload_id,
-                );
-                if (upload) upload.notified = true;
-                this.deps.log("upload.notified", {
-                  session: session.id,
-                  upload: notice.upload_id,
-                  known: !!upload,
-                });
-              },
-            },
-          });
-          owner.onClose(stopServing);
-          channel.stateChanged.subscribe((dcState) => {
-            if (dcState === "open")
-              this.deps.log("datachannel.open", { session: session.id });
-          });
-        },
-        onWebcamPacket: () => {
-          if (session.webcamPackets === 0)
-            this.deps.log("webcam.first_packet", { session: session.id });
-          session.webcamPackets += 1;
-        },
-      });
-    } catch (error) {
-      const message = (error as Error).message;
-      if (generation === session.peerGeneration)
-        session.answer = { status: "failed", error: message };
-      this.deps.log("sdp.offer_rejected", {
-        session: session.id,
-        error: message,
-      });
-      throw new HttpError(400, `could not apply the SDP offer: ${message}`);
-    }
+    const peer = await this.openPeer(session, sdp, mapping, generation);
     if (generation !== session.peerGeneration || !isOpen(session)) {
-      this.closePeer(peer);
+      this.peers.close(peer);
       return;
     }
     session.peer = peer;
@@ -247,22 +91,11 @@ export class SessionManager {
     if (!isOpen(session)) return;
     session.closedAt = Date.now();
     session.closeReason = reason;
-    for (const timer of session.timers) clearTimeout(timer);
     session.timers.clear();
     session.player.stop();
     const peer = session.peer;
     session.peer = undefined;
-    if (peer) {
-      if (peerCloseDelayMs > 0) {
-        const timer = setTimeout(() => {
-          this.pendingPeerCloses.delete(timer);
-          this.closePeer(peer);
-        }, peerCloseDelayMs);
-        this.pendingPeerCloses.set(timer, peer);
-      } else {
-        this.closePeer(peer);
-      }
-    }
+    if (peer) this.peers.close(peer, peerCloseDelayMs);
     this.deps.log("session.closed", {
       session: session.id,
       reason,
@@ -275,20 +108,99 @@ export class SessionManager {
   /** Emulator shutdown or admin reset: end everything now; resolves when the peers are closed. */
   async closeAll(reason: string): Promise<void> {
     for (const session of this.deps.store.open()) this.close(session, reason);
-    for (const [timer, peer] of this.pendingPeerCloses) {
-      clearTimeout(timer);
-      this.closePeer(peer);
-    }
-    this.pendingPeerCloses.clear();
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await Promise.allSettled([...this.peerCloses]);
+    await this.peers.closeAll();
   }
 
   resetCounters(): void {
     this.perToken.clear();
   }
 
+  /** Refuses a session over the token's `max_sessions` or the scenario's capacity. */
+  private admit(input: CreateInput): void {
+    const { store, scenario, log } = this.deps;
+    if (input.owner.kind === "token" && input.maxSessions != null) {
+      const used = this.perToken.get(input.owner.jti) ?? 0;
+      if (used >= input.maxSessions) {
+        throw new HttpError(
+          403,
+          `token may create at most ${input.maxSessions} session(s) (max_sessions)`,
+        );
+      }
+    }
+    const cap = scenario.current.maxConcurrentSessions;
+    const open = store.open().length;
+    if (open >= cap) {
+      log("session.rejected", { reason: "capacity", open, cap });
+      throw new HttpError(
+        429,
+        cap === 0
+          ? "no GPU capacity available, try again later"
+          : `concurrent session limit reached (${cap})`,
+        { "Retry-After": CAPACITY_RETRY_AFTER_SECONDS },
+      );
+    }
+  }
+
+  /** A new offer replaces whatever peer there was: the session waits for its answer again. */
+  private beginOffer(
+    session: Session,
+    replace: boolean,
+    mapping: TrackMappingEntry[],
+  ): { generation: number; offerAt: number } {
+    const generation = ++session.peerGeneration;
+    const offerAt = Date.now();
+    this.dropPeer(session);
+    session.answer = { status: "pending" };
+    session.offers += 1;
+    session.lastOfferAt = offerAt;
+    session.peerLostAt = undefined;
+    session.connectedAt = undefined;
+    this.deps.log("sdp.offer", {
+      session: session.id,
+      method: replace ? "PUT" : "POST",
+      tracks: mapping.length,
+    });
+    return { generation, offerAt };
+  }
+
+  /** Applies the offer to a new werift peer; an offer it cannot apply is the client's 400. */
+  private async openPeer(
+    session: Session,
+    sdp: string,
+    mapping: TrackMappingEntry[],
+    generation: number,
+  ): Promise<SessionPeer> {
+    const { log, clips, timings } = this.deps;
+    try {
+      return await SessionPeer.answer(sdp, mapping, {
+        sessionId: session.id,
+        player: session.player,
+        audio: clips.audio,
+        inbound: session.inbound,
+        log,
+        additionalHostAddresses: this.deps.iceAdditionalHostAddresses,
+        onConnectionState: (state) =>
+          this.onConnectionState(session, generation, state),
+        onDataChannel: (channel, peer) => {
+          if (generation !== session.peerGeneration) return;
+          serveSessionChannel(session, channel, peer, {
+            log,
+            stateIntervalMs: timings.stateIntervalMs,
+          });
+        },
+        onWebcamPacket: () => this.countWebcamPacket(session),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (generation === session.peerGeneration) {
+        session.answer = { status: "failed", error: message };
+      }
+      log("sdp.offer_rejected", { session: session.id, error: message });
+      throw new HttpError(400, `could not apply the SDP offer: ${message}`);
+    }
+  }
+
+  /** The answer goes out once ICE gathering is done (2.9.0 does not trickle) and the scenario's delay is over. */
   private async publishAnswer(
     session: Session,
     peer: SessionPeer,
@@ -296,11 +208,14 @@ export class SessionManager {
     offerAt: number,
     sdpDelayMs: number,
   ): Promise<void> {
+    const current = () =>
+      generation === session.peerGeneration && isOpen(session);
     try {
       const sdp = await peer.gatheredAnswer(this.deps.timings.gatherTimeoutMs);
       const wait = offerAt + sdpDelayMs - Date.now();
-      if (wait > 0) await this.sleep(wait);
-      if (generation !== session.peerGeneration || !isOpen(session)) return;
+      // On the session's timers, so closing the session cancels the wait.
+      if (wait > 0 && current()) await session.timers.sleep(wait);
+      if (!current()) return;
       session.answer = { status: "ready", sdp, at: Date.now() };
       this.deps.log("sdp.answer_ready", {
         session: session.id,
@@ -308,10 +223,11 @@ export class SessionManager {
       });
     } catch (error) {
       if (generation !== session.peerGeneration) return;
-      session.answer = { status: "failed", error: (error as Error).message };
+      const message = error instanceof Error ? error.message : String(error);
+      session.answer = { status: "failed", error: message };
       this.deps.log("sdp.answer_failed", {
         session: session.id,
-        error: (error as Error).message,
+        error: message,
       });
     }
   }
@@ -324,23 +240,7 @@ export class SessionManager {
     if (generation !== session.peerGeneration || !isOpen(session)) return;
     this.deps.log("peer.state", { session: session.id, state });
     if (state === "connected" && session.connectedAt === undefined) {
-      session.connectedAt = Date.now();
-      session.lastLivenessAt = session.connectedAt;
-      const dieAfterMs = this.deps.scenario.current.dieAfterMs;
-      if (dieAfterMs !== null) {
-        this.after(session, dieAfterMs, () =>
-          this.close(session, "scenario_die_after"),
-        );
-      }
-      const dropPeerAfterMs = this.deps.scenario.current.dropPeerAfterMs;
-      if (dropPeerAfterMs !== null && session.offers === 1) {
-        this.after(session, dropPeerAfterMs, () => {
-          if (generation !== session.peerGeneration) return;
-          this.deps.log("peer.dropped", { session: session.id });
-          session.peerLostAt = Date.now();
-          this.dropPeer(session);
-        });
-      }
+      this.onConnected(session, generation);
     } else if (state === "failed" || state === "closed") {
       // The client's peer is gone (page closed, network lost, SDK reconnect() in progress).
       // Keep the session for a PUT; the reaper ends it after peerLostGraceMs.
@@ -349,36 +249,38 @@ export class SessionManager {
     }
   }
 
+  /** Media flows: start the liveness clock and the scenario's scheduled failures. */
+  private onConnected(session: Session, generation: number): void {
+    session.connectedAt = Date.now();
+    session.lastLivenessAt = session.connectedAt;
+    const { dieAfterMs, dropPeerAfterMs } = this.deps.scenario.current;
+    if (dieAfterMs !== null) {
+      session.timers.after(dieAfterMs, () =>
+        this.close(session, "scenario_die_after"),
+      );
+    }
+    // The first peer only, so the resumed stream stays up (see dropPeerAfterMs in ../scenario.ts).
+    if (dropPeerAfterMs !== null && session.offers === 1) {
+      session.timers.after(dropPeerAfterMs, () => {
+        if (generation !== session.peerGeneration) return;
+        this.deps.log("peer.dropped", { session: session.id });
+        session.peerLostAt = Date.now();
+        this.dropPeer(session);
+      });
+    }
+  }
+
+  private countWebcamPacket(session: Session): void {
+    if (session.webcamPackets === 0) {
+      this.deps.log("webcam.first_packet", { session: session.id });
+    }
+    session.webcamPackets += 1;
+  }
+
   private dropPeer(session: Session): void {
     const peer = session.peer;
     session.peer = undefined;
     session.connectedAt = undefined;
-    if (peer) this.closePeer(peer);
-  }
-
-  private closePeer(peer: SessionPeer): void {
-    const closing = peer.close().finally(() => this.peerCloses.delete(closing));
-    this.peerCloses.add(closing);
-  }
-
-  private after(session: Session, ms: number, run: () => void): void {
-    const timer = setTimeout(
-      () => {
-        session.timers.delete(timer);
-        run();
-      },
-      Math.max(0, ms),
-    );
-    session.timers.add(timer);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+    if (peer) this.peers.close(peer);
   }
 }

@@ -2,6 +2,7 @@ import type { ClipPlayer } from "../media/clip-player";
 import type { InboundTracks } from "../media/inbound-tracks";
 import type { ModelHost } from "../model/model-host";
 import type { SessionPeer } from "../webrtc/peer";
+import type { Timers } from "./timers";
 
 // Reactor's session states (SDK enum): CREATED, PENDING, SUSPENDED, WAITING,
 // ACTIVE, INACTIVE, CLOSED. The emulator uses the subset a healthy session
@@ -66,7 +67,8 @@ export interface Session {
   webcamPackets: number;
   commands: number;
   uploads: UploadRecord[];
-  timers: Set<NodeJS.Timeout>;
+  /** Everything scheduled for this session; cleared when it closes. */
+  timers: Timers;
 }
 
 export function stateOf(session: Session, now = Date.now()): SessionState {

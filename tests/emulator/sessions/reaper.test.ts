@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { DEFAULT_TIMINGS } from "@/emulator/options";
 import { reapReason } from "@/emulator/sessions/reaper";
 import type { Session } from "@/emulator/sessions/session";
+import { Timers } from "@/emulator/sessions/timers";
 import { sdkHeaders, startTestEmulator } from "../support/emulator";
 import { connectClient } from "@/scripts/doctor/webrtc-client";
 
@@ -27,7 +28,7 @@ function session(overrides: Partial<Session> = {}): Session {
     webcamPackets: 0,
     commands: 0,
     uploads: [],
-    timers: new Set(),
+    timers: new Timers(),
     ...overrides,
   };
 }
