@@ -33,28 +33,20 @@ export class Generation {
 
   start(): void {
     this.started = true;
-    this.running = true;
-    this.paused = false;
     this.startFrame = this.player.snapshot().frame;
     this.reported = 0;
     this.showPrompt();
-    this.player.resume();
+    this.setRunning(true);
   }
 
+  /** False (and nothing changes) unless generating. */
   pause(): boolean {
-    if (!this.running) return false;
-    this.running = false;
-    this.paused = true;
-    this.player.pause();
-    return true;
+    return this.running && this.setRunning(false);
   }
 
+  /** False (and nothing changes) unless paused. */
   resume(): boolean {
-    if (!this.paused) return false;
-    this.running = true;
-    this.paused = false;
-    this.player.resume();
-    return true;
+    return this.paused && this.setRunning(true);
   }
 
   reset(): void {
@@ -72,9 +64,21 @@ export class Generation {
   /** Chunk indexes completed since the last call. */
   completedChunks(): number[] {
     const done: number[] = [];
-    while (this.started && this.reported < this.chunk)
+    while (this.started && this.reported < this.chunk) {
       done.push(this.reported++);
+    }
     return done;
+  }
+
+  private setRunning(running: boolean): true {
+    this.running = running;
+    this.paused = !running;
+    if (running) {
+      this.player.resume();
+    } else {
+      this.player.pause();
+    }
+    return true;
   }
 
   private showPrompt(): void {

@@ -1,3 +1,4 @@
+import { commandError, PromptAndImage } from "./conditions";
 import { Generation } from "./generation";
 import { heliosSchema } from "./helios.schema";
 import type { ModelProfile, ProfileContext } from "./profile";
@@ -15,18 +16,11 @@ export const helios: ModelProfile = {
   create(ctx: ProfileContext) {
     const { emit } = ctx;
     const run = new Generation(ctx.player, FRAMES_PER_CHUNK);
-    let image: { width: number; height: number } | null = null;
+    const inputs = new PromptAndImage(ctx, run);
     let imageStrength = 1.0;
     let seed = 0;
     let srScale = "2x";
     let scheduled: { prompt: string; chunk: number }[] = [];
-    const fail = (command: string, reason: string) =>
-      emit("command_error", { command, reason });
-    const conditions = () =>
-      emit("conditions_ready", {
-        has_prompt: run.prompt !== "",
-        has_image: image !== null,
-      });
     const applySchedule = () => {
       const due = scheduled.filter((entry) => entry.chunk <= run.chunk);
       scheduled = scheduled.filter((entry) => entry.chunk > run.chunk);
@@ -40,48 +34,48 @@ export const helios: ModelProfile = {
       handle(command, args) {
         switch (command) {
           case "set_prompt":
-            run.setPrompt(args.prompt as string);
-            emit("prompt_accepted", { prompt: run.prompt });
-            return conditions();
-          case "set_image": {
-            const ref = args.image as { upload_id: string } | null;
-            if (!ref) return fail(command, "image is missing");
-            const size = ctx.upload(ref.upload_id)?.image;
-            if (!size) return fail(command, "could not decode the image");
-            image = size;
-            emit("image_accepted", { ...size });
-            return conditions();
-          }
+            return inputs.acceptPrompt(args.prompt as string);
+          case "set_image":
+            return inputs.acceptImage(
+              command,
+              args.image as { upload_id: string } | null,
+            );
           case "schedule_prompt": {
             const chunk = args.chunk as number;
-            if (run.started && chunk < run.chunk)
-              return fail(
+            if (run.started && chunk < run.chunk) {
+              return commandError(
+                ctx,
                 command,
                 `chunk ${chunk} has already been generated (current chunk ${run.chunk})`,
               );
+            }
             scheduled.push({ prompt: args.prompt as string, chunk });
             return;
           }
           case "start":
             if (run.started) return;
             applySchedule();
-            if (run.prompt === "") return fail(command, "prompt is empty");
+            if (run.prompt === "") {
+              return commandError(ctx, command, "prompt is empty");
+            }
             run.start();
             return emit("generation_started", {
               prompt: run.prompt,
               chunk_index: 0,
             });
           case "pause":
-            if (run.pause())
+            if (run.pause()) {
               emit("generation_paused", { chunk_index: run.chunk });
+            }
             return;
           case "resume":
-            if (run.resume())
+            if (run.resume()) {
               emit("generation_resumed", { chunk_index: run.chunk });
+            }
             return;
           case "reset":
             run.reset();
-            image = null;
+            inputs.image = null;
             scheduled = [];
             return emit("generation_reset", {});
           case "set_image_strength":
@@ -112,7 +106,7 @@ export const helios: ModelProfile = {
         current_prompt: run.prompt === "" ? null : run.prompt,
         current_chunk: run.chunk,
         current_frame: run.frames,
-        image_set: image !== null,
+        image_set: inputs.image !== null,
         image_strength: imageStrength,
         seed,
         sr_scale: srScale,

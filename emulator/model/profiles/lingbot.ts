@@ -1,3 +1,4 @@
+import { commandError, PromptAndImage } from "./conditions";
 import { Generation } from "./generation";
 import { lingbotSchema } from "./lingbot.schema";
 import type { ModelProfile, ProfileContext } from "./profile";
@@ -21,7 +22,7 @@ export const lingbot: ModelProfile = {
   create(ctx: ProfileContext) {
     const { emit } = ctx;
     const run = new Generation(ctx.player, FRAMES_PER_CHUNK);
-    let image: { width: number; height: number } | null = null;
+    const inputs = new PromptAndImage(ctx, run);
     const steer = {
       movement: "idle",
       look_horizontal: "idle",
@@ -37,33 +38,26 @@ export const lingbot: ModelProfile = {
       ]
         .filter(Boolean)
         .join("+") || "still";
-    const fail = (command: string, reason: string) =>
-      emit("command_error", { command, reason });
-    const conditions = () =>
-      emit("conditions_ready", {
-        has_prompt: run.prompt !== "",
-        has_image: image !== null,
-      });
 
     return {
       handle(command, args) {
         switch (command) {
           case "set_prompt":
-            run.setPrompt(args.prompt as string);
-            emit("prompt_accepted", { prompt: run.prompt });
-            return conditions();
-          case "set_image": {
-            const ref = args.image as { upload_id: string };
-            const size = ctx.upload(ref.upload_id)?.image;
-            if (!size) return fail(command, "could not decode the image");
-            image = size;
-            emit("image_accepted", { ...size });
-            return conditions();
-          }
+            return inputs.acceptPrompt(args.prompt as string);
+          case "set_image":
+            // Required by the schema, so never null here.
+            return inputs.acceptImage(
+              command,
+              args.image as { upload_id: string },
+            );
           case "start":
             if (run.started) return;
-            if (run.prompt === "") return fail(command, "prompt is empty");
-            if (!image) return fail(command, "image is missing");
+            if (run.prompt === "") {
+              return commandError(ctx, command, "prompt is empty");
+            }
+            if (!inputs.image) {
+              return commandError(ctx, command, "image is missing");
+            }
             run.start();
             return emit("generation_started", {
               prompt: run.prompt,
@@ -71,14 +65,12 @@ export const lingbot: ModelProfile = {
               frame_num: 0,
             });
           case "pause":
-            run.pause();
-            return;
           case "resume":
-            run.resume();
+            run[command]();
             return;
           case "reset":
             run.reset();
-            image = null;
+            inputs.image = null;
             return emit("generation_reset", { reason: "reset" });
           default:
             // The setters: each event's one field has the state key's name.
@@ -102,7 +94,7 @@ export const lingbot: ModelProfile = {
         current_chunk: run.chunk,
         current_prompt: run.prompt,
         has_prompt: run.prompt !== "",
-        has_image: image !== null,
+        has_image: inputs.image !== null,
         current_action: action(),
         ...steer,
       }),

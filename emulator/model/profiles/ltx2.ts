@@ -1,3 +1,4 @@
+import { commandError, uploadedImage, type ImageSize } from "./conditions";
 import { Generation } from "./generation";
 import { ltx2Schema } from "./ltx2.schema";
 import type { ModelProfile, ProfileContext } from "./profile";
@@ -24,7 +25,7 @@ export const ltx2: ModelProfile = {
     const conditions = {
       script: "",
       prompt: "",
-      avatar: null as { width: number; height: number } | null,
+      avatar: null as ImageSize | null,
       wpm: 150,
       durationSeconds: 0,
       seed: 0,
@@ -40,8 +41,6 @@ export const ltx2: ModelProfile = {
     const totalWindows = () => Math.ceil(effectiveSeconds() / WINDOW_SECONDS);
     const ready = () => conditions.avatar !== null && conditions.script !== "";
     const generating = () => run.running;
-    const fail = (command: string, reason: string) =>
-      emit("command_error", { command, reason });
     const validCommands = () => {
       const setters = [
         "set_avatar_image",
@@ -78,13 +77,13 @@ export const ltx2: ModelProfile = {
     return {
       handle(command, args) {
         if (!validCommands().includes(command)) {
-          return fail(command, `${command} is not valid now`);
+          return commandError(ctx, command, `${command} is not valid now`);
         }
         switch (command) {
           case "set_avatar_image": {
             const ref = args.avatar_image as { upload_id: string };
-            const size = ctx.upload(ref.upload_id)?.image;
-            if (!size) return fail(command, "could not decode the image");
+            const size = uploadedImage(ctx, command, ref);
+            if (!size) return;
             return set(
               command,
               () => (conditions.avatar = size),
@@ -105,8 +104,13 @@ export const ltx2: ModelProfile = {
             );
           case "set_wpm": {
             const wpm = args.wpm as number;
-            if (wpm < WPM_MIN || wpm > WPM_MAX)
-              return fail(command, `wpm must be ${WPM_MIN}–${WPM_MAX}`);
+            if (wpm < WPM_MIN || wpm > WPM_MAX) {
+              return commandError(
+                ctx,
+                command,
+                `wpm must be ${WPM_MIN}–${WPM_MAX}`,
+              );
+            }
             return set(
               command,
               () => (conditions.wpm = wpm),
@@ -135,10 +139,8 @@ export const ltx2: ModelProfile = {
               total_windows: totalWindows(),
             });
           case "pause":
-            run.pause();
-            return;
           case "resume":
-            run.resume();
+            run[command]();
             return;
           case "stop":
             return endTake();

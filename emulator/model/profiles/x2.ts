@@ -1,3 +1,4 @@
+import { uploadedImage, type ImageSize } from "./conditions";
 import type { ModelProfile, ProfileContext } from "./profile";
 import { x2Schema } from "./x2.schema";
 
@@ -18,7 +19,7 @@ export const x2: ModelProfile = {
     // Nothing of the clip library shows on an X2 stream.
     player.pause();
     let prompt = "";
-    let reference: { width: number; height: number } | null = null;
+    let reference: ImageSize | null = null;
     let pointer = { x: 0.5, y: 0.5, active: false };
     let keepBacklog = false;
     let generating = false;
@@ -40,14 +41,8 @@ export const x2: ModelProfile = {
             break;
           case "set_reference_image": {
             const ref = args.reference_image as { upload_id: string };
-            const size = ctx.upload(ref.upload_id)?.image;
-            if (!size) {
-              emit("command_error", {
-                command,
-                reason: "could not decode the image",
-              });
-              return;
-            }
+            const size = uploadedImage(ctx, command, ref);
+            if (!size) return;
             reference = size;
             emit("reference_image_accepted", { ...size });
             if (generating) {
