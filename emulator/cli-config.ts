@@ -42,6 +42,7 @@ function readScenario(value: string | undefined) {
   try {
     return parsePartialScenario(json);
   } catch (error) {
-    throw new Error(`EMULATOR_SCENARIO: ${(error as Error).message}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`EMULATOR_SCENARIO: ${message}`);
   }
 }

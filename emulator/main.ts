@@ -7,12 +7,16 @@ let config;
 try {
   config = readCliConfig(process.env);
 } catch (error) {
-  console.error(`emulator: ${(error as Error).message}`);
+  console.error(
+    `emulator: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }
 
-const emulator = await startEmulator(config).catch((error: Error) => {
-  console.error(`emulator: ${error.message}`);
+const emulator = await startEmulator(config).catch((error: unknown) => {
+  console.error(
+    `emulator: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });
 

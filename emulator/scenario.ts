@@ -60,8 +60,9 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
 
 export function parsePartialScenario(input: unknown): Partial<Scenario> {
   const result = partialScenarioSchema.safeParse(input);
-  if (!result.success)
+  if (!result.success) {
     throw new Error(`invalid scenario: ${z.prettifyError(result.error)}`);
+  }
   return result.data;
 }
 

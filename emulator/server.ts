@@ -119,12 +119,14 @@ export async function startEmulator(
       if (res.destroyed || req.socket.destroyed) {
         return log("http.aborted", { method, path: url.pathname });
       }
-      if (error instanceof HttpError)
+      if (error instanceof HttpError) {
         return sendError(res, error.status, error.message, error.headers);
+      }
       log("http.crash", {
         method,
         path: url.pathname,
-        error: (error as Error).stack ?? String(error),
+        error:
+          error instanceof Error && error.stack ? error.stack : String(error),
       });
       sendError(res, 500, "internal emulator error");
     }

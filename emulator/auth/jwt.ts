@@ -67,12 +67,15 @@ export class TokenIssuer {
         issuer: ISSUER,
         algorithms: ["HS256"],
       });
-      if (typeof payload.sub !== "string" || typeof payload.jti !== "string")
+      if (typeof payload.sub !== "string" || typeof payload.jti !== "string") {
         return { ok: false, reason: "invalid" };
-      if (typeof payload.iat !== "number" || typeof payload.exp !== "number")
+      }
+      if (typeof payload.iat !== "number" || typeof payload.exp !== "number") {
         return { ok: false, reason: "invalid" };
-      if (this.revoked.has(payload.jti))
+      }
+      if (this.revoked.has(payload.jti)) {
         return { ok: false, reason: "expired" };
+      }
       const details = payload.authorization_details as
         AuthorizationDetail[] | undefined;
       return {

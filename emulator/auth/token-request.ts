@@ -54,11 +54,12 @@ export interface TokenRequest {
 
 export function parseTokenRequest(body: unknown): TokenRequest {
   const parsed = tokenRequestSchema.safeParse(body);
-  if (!parsed.success)
+  if (!parsed.success) {
     throw new HttpError(
       400,
       `invalid token request: ${z.prettifyError(parsed.error)}`,
     );
+  }
   const data = parsed.data ?? {};
   const details = data.authorization_details?.length
     ? data.authorization_details

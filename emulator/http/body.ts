@@ -16,8 +16,9 @@ async function readText(
     size += chunk.length;
     if (size <= limit) chunks.push(chunk);
   }
-  if (size > limit)
+  if (size > limit) {
     throw new HttpError(413, `request body larger than ${limit} bytes`);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -33,8 +33,9 @@ export class Router {
   ): { handler: Handler; params: Record<string, string> } | undefined {
     const parts = split(pathname);
     for (const route of this.routes) {
-      if (route.method !== method || route.segments.length !== parts.length)
+      if (route.method !== method || route.segments.length !== parts.length) {
         continue;
+      }
       const params: Record<string, string> = {};
       const ok = route.segments.every((segment, i) => {
         const part = parts[i]!;

@@ -102,8 +102,9 @@ export class ClipPlayer {
 
   /** PLI/FIR: the receiver lost its reference; restart the current group of pictures. */
   requestKeyframe(): void {
-    if (performance.now() - this.lastKeyframeSentAt < this.keyframeCooldownMs)
+    if (performance.now() - this.lastKeyframeSentAt < this.keyframeCooldownMs) {
       return;
+    }
     this.needKeyframe = true;
   }
 
@@ -144,8 +145,9 @@ export class ClipPlayer {
     if (this.paused) return;
     const clip = this.clips.get(this.scene)!;
     if (this.needKeyframe) {
-      while (this.position > 0 && !clip.frames[this.position]!.keyframe)
+      while (this.position > 0 && !clip.frames[this.position]!.keyframe) {
         this.position -= 1;
+      }
       this.needKeyframe = false;
     }
     const frame = clip.frames[this.position]!;

@@ -24,14 +24,17 @@ export function loadClips(dir: string = DEFAULT_CLIPS_DIR): ClipLibrary {
     .sort();
   for (const file of files) {
     const clip = parseIvf(readFileSync(path.join(dir, file)));
-    if (clip.codec !== "VP80")
+    if (clip.codec !== "VP80") {
       throw new Error(`${file}: expected VP8, got ${clip.codec}`);
-    if (!clip.frames[0]?.keyframe)
+    }
+    if (!clip.frames[0]?.keyframe) {
       throw new Error(`${file}: first frame is not a keyframe`);
+    }
     clips.set(path.basename(file, ".ivf"), clip);
   }
-  if (clips.size === 0)
+  if (clips.size === 0) {
     throw new Error(`no .ivf clips in ${dir}; run scripts/make-clips.sh`);
+  }
   // testsrc first when present: bright bars make "is video playing?" obvious.
   const names = [...clips.keys()].sort(
     (a, b) => Number(b === "testsrc") - Number(a === "testsrc"),

@@ -51,8 +51,9 @@ export class InboundTracks {
   onKeyframeRequest(name: string, ask: () => void): () => void {
     this.keyframeAskers.set(name, ask);
     return () => {
-      if (this.keyframeAskers.get(name) === ask)
+      if (this.keyframeAskers.get(name) === ask) {
         this.keyframeAskers.delete(name);
+      }
     };
   }
 

@@ -17,8 +17,9 @@ export function parseOggOpus(buffer: Buffer): OpusPacket[] {
   let pending: Buffer[] = [];
   let offset = 0;
   while (offset < buffer.length) {
-    if (buffer.toString("ascii", offset, offset + 4) !== "OggS")
+    if (buffer.toString("ascii", offset, offset + 4) !== "OggS") {
       throw new Error(`not an Ogg page at byte ${offset} (missing OggS)`);
+    }
     const segments = buffer.readUInt8(offset + 26);
     const table = buffer.subarray(
       offset + PAGE_HEADER_BYTES,
@@ -36,10 +37,12 @@ export function parseOggOpus(buffer: Buffer): OpusPacket[] {
     offset = body;
   }
   const [head, tags, ...audio] = packets;
-  if (head?.toString("ascii", 0, 8) !== "OpusHead")
+  if (head?.toString("ascii", 0, 8) !== "OpusHead") {
     throw new Error("not an Ogg Opus stream (no OpusHead)");
-  if (tags?.toString("ascii", 0, 8) !== "OpusTags")
+  }
+  if (tags?.toString("ascii", 0, 8) !== "OpusTags") {
     throw new Error("Ogg Opus stream without OpusTags");
+  }
   return audio
     .filter((data) => data.length > 0)
     .map((data) => ({ data, samples: opusSamples(data) }));

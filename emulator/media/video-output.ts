@@ -34,8 +34,9 @@ export function isKeyframeRequest(packet: RtcpPacket, ssrc: number): boolean {
   ).feedback;
   if (feedback?.count === PSFB_PLI) return feedback.mediaSsrc === ssrc;
   // werift routes FIR by sender SSRC (0 in FIR), so it never reaches the RTCRtpSender: match the FCI here.
-  if (feedback?.count === PSFB_FIR)
+  if (feedback?.count === PSFB_FIR) {
     return (feedback.fir ?? []).some((entry) => entry.ssrc === ssrc);
+  }
   return false;
 }
 

@@ -15,10 +15,11 @@ export function packetizeVp8(
   maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES,
 ): Buffer[] {
   const chunk = maxPayloadBytes - 1;
-  if (chunk < 1)
+  if (chunk < 1) {
     throw new Error(
       "maxPayloadBytes must leave room for the payload descriptor",
     );
+  }
   const packets: Buffer[] = [];
   for (let offset = 0; offset < frame.length; offset += chunk) {
     const body = frame.subarray(offset, Math.min(offset + chunk, frame.length));

@@ -33,7 +33,7 @@ export function serveDataChannel(
     } catch (error) {
       log("datachannel.send_failed", {
         session: sessionId,
-        error: (error as Error).message,
+        error: error instanceof Error ? error.message : String(error),
       });
     }
   };

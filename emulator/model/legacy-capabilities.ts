@@ -35,8 +35,9 @@ export function legacyCommands(doc: OpenApiDocument): LegacyCommand[] {
       const spec: Record<string, unknown> = isUploadReference(doc, raw)
         ? { type: "object", format: "file-reference" }
         : { type: property.type ?? "string" };
-      for (const key of KEPT)
+      for (const key of KEPT) {
         if (property[key] !== undefined) spec[key] = property[key];
+      }
       spec.required = required.has(field);
       schema[field] = spec;
     }

@@ -48,8 +48,9 @@ export function handleClientMessage(
     return ctx.onIgnored("frame is not an envelope { scope, data }");
   }
   const inner = message.data;
-  if (!isRecord(inner) || typeof inner.type !== "string")
+  if (!isRecord(inner) || typeof inner.type !== "string") {
     return ctx.onIgnored("envelope data is not { type, data }");
+  }
   if (message.scope === "application") {
     const accepted = ctx.host.handleCommand(
       inner.type,
@@ -60,10 +61,12 @@ export function handleClientMessage(
   }
   if (inner.type === "ping") return;
   if (inner.type === "fileUploaded") {
-    if (isRecord(inner.data) && typeof inner.data.upload_id === "string")
+    if (isRecord(inner.data) && typeof inner.data.upload_id === "string") {
       return ctx.onFileUploaded(inner.data as unknown as FileUploadedNotice);
+    }
     return ctx.onIgnored("fileUploaded without upload_id");
   }
-  if (!ctx.host.handleRuntime(inner.type))
+  if (!ctx.host.handleRuntime(inner.type)) {
     ctx.onIgnored(`runtime message "${inner.type}"`);
+  }
 }

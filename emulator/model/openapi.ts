@@ -100,8 +100,9 @@ export function eventOperation(
 ): Operation | undefined {
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     if (!path.startsWith("/events/")) continue;
-    if ((item.post.operationId ?? path.split("/").pop()) === name)
+    if ((item.post.operationId ?? path.split("/").pop()) === name) {
       return item.post;
+    }
   }
   return undefined;
 }

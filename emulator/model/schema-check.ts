@@ -31,9 +31,11 @@ export function checkCommand(
   if (problem) return { ok: false, why: problem };
   const args: Record<string, unknown> = {};
   for (const [field, schema] of Object.entries(body.properties ?? {})) {
-    if (field in data) args[field] = data[field];
-    else if ("default" in resolve(doc, schema))
+    if (field in data) {
+      args[field] = data[field];
+    } else if ("default" in resolve(doc, schema)) {
       args[field] = resolve(doc, schema).default;
+    }
   }
   return { ok: true, args };
 }
@@ -56,8 +58,9 @@ function checkObject(
   at: string,
 ): string | null {
   for (const field of requiredFields(doc, schema)) {
-    if (value[field] === undefined)
+    if (value[field] === undefined) {
       return `missing required field ${at}${field}`;
+    }
   }
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
     if (value[field] === undefined) continue;
@@ -86,24 +89,31 @@ function checkValue(
     );
     return fits ? null : `${at} matches none of its allowed forms`;
   }
-  if (schema.type && !hasType(schema.type, value))
+  if (schema.type && !hasType(schema.type, value)) {
     return `${at} must be ${article(schema.type)}, got ${JSON.stringify(value)}`;
-  if (schema.enum && !schema.enum.includes(value))
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
     return `${at} must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
   if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum)
+    if (schema.minimum !== undefined && value < schema.minimum) {
       return `${at} must be ≥ ${schema.minimum}, got ${value}`;
-    if (schema.maximum !== undefined && value > schema.maximum)
+    }
+    if (schema.maximum !== undefined && value > schema.maximum) {
       return `${at} must be ≤ ${schema.maximum}, got ${value}`;
+    }
   }
   if (typeof value === "string") {
-    if (schema.minLength !== undefined && value.length < schema.minLength)
+    if (schema.minLength !== undefined && value.length < schema.minLength) {
       return `${at} must have at least ${schema.minLength} characters`;
-    if (schema.maxLength !== undefined && value.length > schema.maxLength)
+    }
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) {
       return `${at} must have at most ${schema.maxLength} characters`;
+    }
   }
-  if (isRecord(value) && (schema.properties || schema.required))
+  if (isRecord(value) && (schema.properties || schema.required)) {
     return checkObject(doc, schema, value, `${at}.`);
+  }
   if (Array.isArray(value) && schema.items) {
     for (const [index, item] of value.entries()) {
       const problem = checkValue(doc, schema.items, item, `${at}[${index}]`);

@@ -78,7 +78,10 @@ export function adminRoutes(router: Router, ctx: EmulatorContext): void {
     try {
       partial = parsePartialScenario((await readJson(req)) ?? {});
     } catch (error) {
-      throw new HttpError(400, (error as Error).message);
+      throw new HttpError(
+        400,
+        error instanceof Error ? error.message : String(error),
+      );
     }
     const scenario = ctx.scenario.merge(partial);
     ctx.log("scenario.changed", { scenario: JSON.stringify(scenario) });

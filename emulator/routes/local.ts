@@ -36,8 +36,9 @@ export function localRoutes(router: Router, ctx: EmulatorContext): void {
     const stopped = ctx.store
       .open()
       .filter((session) => session.mode === "local");
-    for (const session of stopped)
+    for (const session of stopped) {
       ctx.manager.close(session, "stop_session", ctx.timings.peerCloseDelayMs);
+    }
     sendJson(res, 200, { stopped: stopped.map((session) => session.id) });
   });
 }

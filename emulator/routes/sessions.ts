@@ -31,11 +31,12 @@ export function sessionRoutes(router: Router, ctx: EmulatorContext): void {
     requireApiVersion(req);
     const claims = await authenticate(req, ctx.issuer);
     const parsed = createSessionSchema.safeParse(await readJson(req));
-    if (!parsed.success)
+    if (!parsed.success) {
       throw new HttpError(
         400,
         `invalid session request: ${z.prettifyError(parsed.error)}`,
       );
+    }
     const body = parsed.data;
     if (
       body.supported_transports &&

@@ -32,11 +32,12 @@ export function transportRoutes(router: Router, ctx: EmulatorContext): void {
       checkWebRtcVersion(req);
       const session = await authorizedSession(ctx, req, params.id!);
       const parsed = sdpOfferRequestSchema.safeParse(await readJson(req));
-      if (!parsed.success)
+      if (!parsed.success) {
         throw new HttpError(
           400,
           `invalid SDP offer request: ${z.prettifyError(parsed.error)}`,
         );
+      }
       await ctx.manager.acceptOffer(
         session,
         parsed.data.sdp_offer,

@@ -29,17 +29,19 @@ export function uploadRoutes(router: Router, ctx: EmulatorContext): void {
       requireApiVersion(req);
       const session = await authorizedSession(ctx, req, params.id!);
       const state = stateOf(session);
-      if (state !== "ACTIVE")
+      if (state !== "ACTIVE") {
         throw new HttpError(
           409,
           `session is ${state}; uploads need an ACTIVE session`,
         );
+      }
       const parsed = createUploadSchema.safeParse(await readJson(req));
-      if (!parsed.success)
+      if (!parsed.success) {
         throw new HttpError(
           400,
           `invalid upload request: ${z.prettifyError(parsed.error)}`,
         );
+      }
       if (parsed.data.size > MAX_UPLOAD_BYTES) {
         throw new HttpError(
           413,
@@ -63,10 +65,12 @@ export function uploadRoutes(router: Router, ctx: EmulatorContext): void {
       url.searchParams.get("signature"),
     );
     if (slot === "unknown") throw new HttpError(404, "no such upload");
-    if (slot === "forbidden")
+    if (slot === "forbidden") {
       throw new HttpError(403, "signature does not match");
-    if (slot === "expired")
+    }
+    if (slot === "expired") {
       throw new HttpError(403, "presigned URL has expired");
+    }
     const hash = createHash("sha256");
     const head: Buffer[] = [];
     let received = 0;

@@ -22,8 +22,9 @@ export function imageSize(bytes: Buffer): ImageSize | null {
     if (bytes.toString("latin1", 12, 16) !== "IHDR") return null;
     return positive(bytes.readUInt32BE(16), bytes.readUInt32BE(20));
   }
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8)
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
     return jpegSize(bytes);
+  }
   return null;
 }
 

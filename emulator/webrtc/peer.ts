@@ -95,12 +95,14 @@ export class SessionPeer {
       peer.configure(transceiver, mapping),
     );
     pc.onDataChannel.subscribe((channel) => {
-      if (channel.label === "data") options.onDataChannel(channel, peer);
-      else
-        options.log("datachannel.ignored", {
-          session: options.sessionId,
-          label: channel.label,
-        });
+      if (channel.label === "data") {
+        options.onDataChannel(channel, peer);
+        return;
+      }
+      options.log("datachannel.ignored", {
+        session: options.sessionId,
+        label: channel.label,
+      });
     });
     pc.connectionStateChange.subscribe((state) => {
       if (state === "connected") peer.startOutputs();
@@ -212,13 +214,15 @@ export class SessionPeer {
           inbound.receive(entry.name, packet);
           this.options.onWebcamPacket();
         });
-        if (track.kind === "video")
+        if (track.kind === "video") {
           this.disposers.push(
             inbound.onKeyframeRequest(entry.name, () => {
-              if (track.ssrc !== undefined)
+              if (track.ssrc !== undefined) {
                 void transceiver.receiver.sendRtcpPLI(track.ssrc);
+              }
             }),
           );
+        }
       });
     }
     log("track.mapped", {
