@@ -1,4 +1,4 @@
-import type { Generation } from "./generation";
+import { Generation } from "./generation";
 import type { ProfileContext } from "./profile";
 
 // What the models say about their inputs (docs/reactor-contract.md,
@@ -29,8 +29,16 @@ export function uploadedImage(
   return size ?? undefined;
 }
 
-/** The prompt and image a Helios or LingBot generation starts from. */
-export class PromptAndImage {
+/** A Helios or LingBot generation and the prompt and image it starts from. */
+export function promptAndImageGeneration(
+  ctx: ProfileContext,
+  framesPerChunk: number,
+): { run: Generation; inputs: PromptAndImage } {
+  const run = new Generation(ctx.player, framesPerChunk);
+  return { run, inputs: new PromptAndImage(ctx, run) };
+}
+
+class PromptAndImage {
   image: ImageSize | null = null;
 
   constructor(
@@ -38,13 +46,30 @@ export class PromptAndImage {
     private readonly run: Generation,
   ) {}
 
-  acceptPrompt(prompt: string): void {
+  /** Handles `set_prompt` and `set_image` (an upload, or null for none); false for any other command. */
+  handle(command: string, args: Record<string, unknown>): boolean {
+    switch (command) {
+      case "set_prompt":
+        this.acceptPrompt(args.prompt as string);
+        return true;
+      case "set_image":
+        this.acceptImage(command, args.image as { upload_id: string } | null);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private acceptPrompt(prompt: string): void {
     this.run.setPrompt(prompt);
     this.ctx.emit("prompt_accepted", { prompt: this.run.prompt });
     this.announce();
   }
 
-  acceptImage(command: string, ref: { upload_id: string } | null): void {
+  private acceptImage(
+    command: string,
+    ref: { upload_id: string } | null,
+  ): void {
     if (!ref) {
       commandError(this.ctx, command, "image is missing");
       return;

@@ -61,11 +61,19 @@ export class Generation {
     if (this.running) this.showPrompt();
   }
 
-  /** Chunk indexes completed since the last call. */
-  completedChunks(): number[] {
-    const done: number[] = [];
+  /** A `chunk_complete` body for each chunk completed since the last call. */
+  chunksCompleted(): {
+    chunk_index: number;
+    frames_emitted: number;
+    active_prompt: string;
+  }[] {
+    const done = [];
     while (this.started && this.reported < this.chunk) {
-      done.push(this.reported++);
+      done.push({
+        chunk_index: this.reported++,
+        frames_emitted: this.frames,
+        active_prompt: this.prompt,
+      });
     }
     return done;
   }

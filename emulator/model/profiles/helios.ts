@@ -1,5 +1,4 @@
-import { commandError, PromptAndImage } from "./conditions";
-import { Generation } from "./generation";
+import { commandError, promptAndImageGeneration } from "./conditions";
 import { heliosSchema } from "./helios.schema";
 import type { ModelProfile, ProfileContext } from "./profile";
 
@@ -15,8 +14,7 @@ export const helios: ModelProfile = {
   schema: () => heliosSchema,
   create(ctx: ProfileContext) {
     const { emit } = ctx;
-    const run = new Generation(ctx.player, FRAMES_PER_CHUNK);
-    const inputs = new PromptAndImage(ctx, run);
+    const { run, inputs } = promptAndImageGeneration(ctx, FRAMES_PER_CHUNK);
     let imageStrength = 1.0;
     let seed = 0;
     let srScale = "2x";
@@ -32,14 +30,8 @@ export const helios: ModelProfile = {
 
     return {
       handle(command, args) {
+        if (inputs.handle(command, args)) return;
         switch (command) {
-          case "set_prompt":
-            return inputs.acceptPrompt(args.prompt as string);
-          case "set_image":
-            return inputs.acceptImage(
-              command,
-              args.image as { upload_id: string } | null,
-            );
           case "schedule_prompt": {
             const chunk = args.chunk as number;
             if (run.started && chunk < run.chunk) {
@@ -90,12 +82,8 @@ export const helios: ModelProfile = {
         }
       },
       tick() {
-        for (const chunkIndex of run.completedChunks()) {
-          emit("chunk_complete", {
-            chunk_index: chunkIndex,
-            frames_emitted: run.frames,
-            active_prompt: run.prompt,
-          });
+        for (const chunk of run.chunksCompleted()) {
+          emit("chunk_complete", chunk);
         }
         if (run.running) applySchedule();
       },

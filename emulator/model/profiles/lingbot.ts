@@ -1,5 +1,4 @@
-import { commandError, PromptAndImage } from "./conditions";
-import { Generation } from "./generation";
+import { commandError, promptAndImageGeneration } from "./conditions";
 import { lingbotSchema } from "./lingbot.schema";
 import type { ModelProfile, ProfileContext } from "./profile";
 
@@ -9,20 +8,20 @@ import type { ModelProfile, ProfileContext } from "./profile";
 // `command_error`); the image is captured at start.
 
 const FRAMES_PER_CHUNK = 33;
-const KEYS: Record<string, string> = {
-  forward: "w",
-  back: "s",
-  strafe_left: "a",
-  strafe_right: "d",
-};
+/** The key each movement stands for in `current_action` ("w+left"); idle has none. */
+const MOVEMENT_KEYS = new Map([
+  ["forward", "w"],
+  ["back", "s"],
+  ["strafe_left", "a"],
+  ["strafe_right", "d"],
+]);
 
 export const lingbot: ModelProfile = {
   id: "lingbot",
   schema: () => lingbotSchema,
   create(ctx: ProfileContext) {
     const { emit } = ctx;
-    const run = new Generation(ctx.player, FRAMES_PER_CHUNK);
-    const inputs = new PromptAndImage(ctx, run);
+    const { run, inputs } = promptAndImageGeneration(ctx, FRAMES_PER_CHUNK);
     const steer = {
       movement: "idle",
       look_horizontal: "idle",
@@ -32,7 +31,7 @@ export const lingbot: ModelProfile = {
     };
     const action = () =>
       [
-        KEYS[steer.movement],
+        MOVEMENT_KEYS.get(steer.movement),
         steer.look_horizontal === "idle" ? undefined : steer.look_horizontal,
         steer.look_vertical === "idle" ? undefined : steer.look_vertical,
       ]
@@ -41,15 +40,8 @@ export const lingbot: ModelProfile = {
 
     return {
       handle(command, args) {
+        if (inputs.handle(command, args)) return;
         switch (command) {
-          case "set_prompt":
-            return inputs.acceptPrompt(args.prompt as string);
-          case "set_image":
-            // Required by the schema, so never null here.
-            return inputs.acceptImage(
-              command,
-              args.image as { upload_id: string },
-            );
           case "start":
             if (run.started) return;
             if (run.prompt === "") {
@@ -78,13 +70,8 @@ export const lingbot: ModelProfile = {
         }
       },
       tick() {
-        for (const chunkIndex of run.completedChunks()) {
-          emit("chunk_complete", {
-            chunk_index: chunkIndex,
-            frames_emitted: run.frames,
-            active_prompt: run.prompt,
-            active_action: action(),
-          });
+        for (const chunk of run.chunksCompleted()) {
+          emit("chunk_complete", { ...chunk, active_action: action() });
         }
       },
       state: () => ({
