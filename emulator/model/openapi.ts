@@ -41,6 +41,22 @@ export interface TrackDeclaration {
   direction: "in" | "out";
 }
 
+/** A track the model sends and the client receives. */
+export function output(
+  name: string,
+  kind: TrackDeclaration["kind"],
+): TrackDeclaration {
+  return { name, kind, direction: "out" };
+}
+
+/** A track the client publishes and the model receives. */
+export function input(
+  name: string,
+  kind: TrackDeclaration["kind"],
+): TrackDeclaration {
+  return { name, kind, direction: "in" };
+}
+
 export interface OpenApiDocument {
   openapi: "3.1.0";
   info: { title: string; version: string; description?: string };

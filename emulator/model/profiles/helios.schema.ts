@@ -3,7 +3,7 @@ import {
   UPLOAD_REFERENCE_REF,
   type OpenApiDocument,
 } from "../openapi";
-import { event, inlineWebhook } from "./schema-builders";
+import { COMMAND_ERROR, event, inlineWebhook } from "./schema-builders";
 
 // Helios's document in the older style its runtime sends
 // (docs/reactor-contract.md, "Helios"): every field has a default so there
@@ -62,25 +62,23 @@ export const heliosSchema: OpenApiDocument = {
     }),
   ]),
   webhooks: Object.fromEntries([
-    inlineWebhook("prompt_accepted", "Prompt accepted", {
-      prompt: { type: "string" },
-    }),
+    inlineWebhook("prompt_accepted", "Prompt accepted", { prompt: "string" }),
     inlineWebhook("image_accepted", "Image accepted", {
       width: int("Image width in pixels"),
       height: int("Image height in pixels"),
     }),
     inlineWebhook("conditions_ready", "Conditions ready", {
-      has_prompt: { type: "boolean" },
-      has_image: { type: "boolean" },
+      has_prompt: "boolean",
+      has_image: "boolean",
     }),
     inlineWebhook("generation_started", "Generation started", {
-      prompt: { type: "string" },
+      prompt: "string",
       chunk_index: int("First chunk"),
     }),
     inlineWebhook("chunk_complete", "Chunk complete", {
       chunk_index: int("Chunk just finished"),
       frames_emitted: int("Frames so far"),
-      active_prompt: { type: "string" },
+      active_prompt: "string",
     }),
     inlineWebhook("generation_paused", "Generation paused", {
       chunk_index: int("Chunk on hold"),
@@ -89,21 +87,18 @@ export const heliosSchema: OpenApiDocument = {
       chunk_index: int("Chunk resumed"),
     }),
     inlineWebhook("generation_reset", "Generation reset"),
-    inlineWebhook("command_error", "Command rejected by the model", {
-      command: { type: "string" },
-      reason: { type: "string" },
-    }),
+    inlineWebhook(...COMMAND_ERROR),
     inlineWebhook("state", "State snapshot", {
-      started: { type: "boolean" },
-      running: { type: "boolean" },
-      paused: { type: "boolean" },
+      started: "boolean",
+      running: "boolean",
+      paused: "boolean",
       current_prompt: {},
-      current_chunk: { type: "integer" },
-      current_frame: { type: "integer" },
-      image_set: { type: "boolean" },
-      image_strength: { type: "number" },
-      seed: { type: "integer" },
-      sr_scale: { type: "string" },
+      current_chunk: "integer",
+      current_frame: "integer",
+      image_set: "boolean",
+      image_strength: "number",
+      seed: "integer",
+      sr_scale: "string",
       scheduled_prompts: { type: "array", items: { type: "object" } },
     }),
   ]),
