@@ -6,14 +6,17 @@ import {
   type OpenApiDocument,
 } from "./openapi";
 
-// The runtime's contract check, done here by hand for the JSON Schema subset
-// the profiles use (type, enum, minimum/maximum, minLength/maxLength,
-// required, properties, items, anyOf, local $ref): no code generation, no
-// Ajv. A command that fails is dropped without a reply, as runtime 3.x does
-// for SDK 2.9.0 clients (docs/reactor-contract.md, "Errors").
+// What the runtime does with an application command before the model sees
+// it (docs/reactor-contract.md, "The schema document" and "Errors"): find the
+// event, check the body against the field types the document was generated
+// from (str, int, float, bool, Literal, list, T | None, uploaded files, with
+// their bounds), fill in defaults, and drop a failing command without a reply
+// to a 2.9.0 client. Uploads are merged into the arguments before the check,
+// as the runtime does, so an upload field is checked like any other object.
 //
-// Uploads are merged into the arguments before the check, as the runtime
-// does, so an upload field is validated like any other object.
+// Deliberately separate from the app's lib/model-schema/validate.ts: the
+// emulator is an independent witness of the runtime, so a mistake in the
+// app's validator must not be repeated here unseen.
 
 export type CheckResult =
   { ok: true; args: Record<string, unknown> } | { ok: false; why: string };
@@ -89,7 +92,7 @@ function checkValue(
     );
     return fits ? null : `${at} matches none of its allowed forms`;
   }
-  if (schema.type && !hasType(schema.type, value)) {
+  if (schema.type && !RUNTIME_TYPES[schema.type](value)) {
     return `${at} must be ${article(schema.type)}, got ${JSON.stringify(value)}`;
   }
   if (schema.enum && !schema.enum.includes(value)) {
@@ -123,25 +126,19 @@ function checkValue(
   return null;
 }
 
-function hasType(type: NonNullable<JsonSchema["type"]>, value: unknown) {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    // The runtime accepts an integral float for an integer field.
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "boolean":
-      return typeof value === "boolean";
-    case "object":
-      return isRecord(value);
-    case "array":
-      return Array.isArray(value);
-    case "null":
-      return value === null;
-  }
-}
+/** The Python type behind each JSON Schema `type` the runtime writes, and what its check lets through. */
+const RUNTIME_TYPES: Record<
+  NonNullable<JsonSchema["type"]>,
+  (value: unknown) => boolean
+> = {
+  string: (value) => typeof value === "string", // str
+  integer: (value) => Number.isInteger(value), // int; an integral float passes too
+  number: (value) => typeof value === "number" && Number.isFinite(value), // float
+  boolean: (value) => typeof value === "boolean", // bool
+  object: (value) => isRecord(value), // a dataclass or dict; an uploaded file's reference
+  array: (value) => Array.isArray(value), // list[T]
+  null: (value) => value === null, // None, in T | None
+};
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
