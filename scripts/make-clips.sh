@@ -34,6 +34,18 @@ size=640x360
 fps=30
 max_bytes=204800
 
+# Prints a written clip's size and fails when it is over the limit; $2 names
+# the encoder flag to lower.
+check_size() {
+  local bytes
+  bytes=$(wc -c <"$1")
+  echo "$1: $bytes bytes"
+  if [ "$bytes" -gt "$max_bytes" ]; then
+    echo "$1 is larger than $max_bytes bytes; lower $2" >&2
+    exit 1
+  fi
+}
+
 # name|lavfi source. Scenes are deliberately unlike each other so a scene
 # switch is obvious to a human and to a pixel-sampling test: bright test bars,
 # a colourful fractal zoom, and a dark slowly moving gradient.
@@ -55,12 +67,7 @@ for entry in "${scenes[@]}"; do
     -auto-alt-ref 0 -lag-in-frames 0 -error-resilient 1 \
     -deadline good -cpu-used 4 -threads 1 \
     -f ivf "$target"
-  bytes=$(wc -c <"$target")
-  echo "$target: $bytes bytes"
-  if [ "$bytes" -gt "$max_bytes" ]; then
-    echo "$target is larger than $max_bytes bytes; lower -b:v" >&2
-    exit 1
-  fi
+  check_size "$target" -b:v
 done
 
 audio="$out_dir/voice.ogg"
@@ -69,9 +76,4 @@ ffmpeg -hide_banner -loglevel error -y \
   -c:a libopus -b:a 24k -ac 1 -frame_duration 20 -application audio \
   -fflags +bitexact -flags:a +bitexact \
   -f ogg "$audio"
-bytes=$(wc -c <"$audio")
-echo "$audio: $bytes bytes"
-if [ "$bytes" -gt "$max_bytes" ]; then
-  echo "$audio is larger than $max_bytes bytes; lower -b:a" >&2
-  exit 1
-fi
+check_size "$audio" -b:a
