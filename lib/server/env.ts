@@ -4,25 +4,21 @@ import type { PublicConfig } from "@/lib/public-config";
 import { TOKEN_MIN_REMAINING_MS } from "@/lib/token-lifetime";
 
 /*
- * The server's whole configuration: one zod schema, read at call time.
+ * The server's whole configuration: one zod schema over the environment, read
+ * at call time (not at import) so a changed variable applies on the next start
+ * without a rebuild, and tests can change process.env between calls.
  *
- * Why at call time and not once at import: on Vercel (and with `next start`)
- * the environment is read by the running server, so changing REACTOR_MODEL or
- * REACTOR_API_URL takes effect on the next deployment start without touching
- * the code, and tests can change process.env between calls. The parse itself
- * runs once per distinct environment (see readServerConfig's memo).
+ * A result, not a throw: the page turns the issues into a setup screen and the
+ * token route into a 500 with the same text, so a newcomer reads instructions,
+ * not a stack trace; every problem at once, so one restart fixes them all.
  *
- * Why a result instead of a throw: the page turns the issues into a setup
- * screen and the token route into a 500 with the same text, so a newcomer
- * without a key reads instructions, not a stack trace. Every problem is listed
- * at once so one restart fixes them all; each screen adds CONFIG_FIX once.
+ * No message echoes the value it rejects: a secret pasted into the wrong
+ * variable (the key into REACTOR_MODEL, a password in a URL) would reach
+ * anonymous visitors. Messages describe the expected shape and leave out the
+ * variable's name, which parseServerConfig puts first.
  *
- * Why no message echoes the value it rejects: a secret pasted into the wrong
- * variable (the key into REACTOR_MODEL, a password in a URL) would otherwise
- * be shown to anonymous visitors. Messages describe the expected shape.
- *
- * When you add a variable: add it here, to `.env.example` and to the README's
- * configuration table (tests/lib/server/env.test.ts checks `.env.example`).
+ * Adding a variable: here, `.env.example` and the README's configuration
+ * table (tests/lib/server/env.test.ts checks `.env.example`).
  */
 
 /** The value `.env.example` ships with; left in place it must not look "configured". */
@@ -35,65 +31,39 @@ const DASHBOARD = "https://reactor.inc";
 export const DEFAULT_MODEL = "reactor/helios";
 const DEFAULT_API_URL = "https://api.reactor.inc";
 /** Reactor's ceiling (6 h): it silently clamps longer requests. */
-const MAX_TOKEN_LIFETIME_SECONDS = 21_600;
+const MAX_LIFETIME = 21_600;
 /**
- * A token must outlive the session that uses it (components/sdk-compat.ts:
- * one token per session), and the browser only reuses one with
- * TOKEN_MIN_REMAINING_MS left; 5 more minutes let a prefetched token be used.
+ * A token must outlive the session that uses it, and the browser only reuses
+ * one with TOKEN_MIN_REMAINING_MS left (lib/token-lifetime.ts says why); 5 more
+ * minutes let a prefetched token be used.
  */
-const MIN_TOKEN_LIFETIME_SECONDS = TOKEN_MIN_REMAINING_MS / 1000 + 5 * 60;
-const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 10;
-/** Three clients' worth: a few visitors at once are never refused. */
-const DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE = 30;
+const MIN_LIFETIME = TOKEN_MIN_REMAINING_MS / 1000 + 5 * 60;
 /** Reactor ends every session at 20 minutes, so a longer policy could never fire. */
-const MAX_POLICY_SECONDS = 1200;
+const MAX_POLICY = 1200;
 
-/**
- * One variable: trimmed, blank read as unset, then `read` returns its value or
- * calls `fail` with a message that starts with the variable's name.
- */
-function variable<T>(
-  read: (raw: string | undefined, fail: (message: string) => void) => T,
-) {
+/** Trimmed, blank read as unset: `schema` sees a string or undefined. */
+function variable<T extends z.ZodType>(schema: T) {
   return z.preprocess(
     (value) => (typeof value === "string" ? value.trim() || undefined : value),
-    z
-      .string()
-      .optional()
-      .transform((raw, ctx) =>
-        read(raw, (message) => ctx.addIssue({ code: "custom", message })),
-      ),
+    schema,
   );
 }
 
-function wholeNumber(
-  name: string,
-  unit: string,
-  { fallback, min, max }: { fallback: number; min: number; max: number },
-) {
-  return variable((raw, fail) => {
-    if (raw === undefined) return fallback;
-    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(value >= min && value <= max)) {
-      fail(
-        `${name} must be a whole number of ${unit} from ${min} to ${max}; leave it empty for the default, ${fallback}.`,
-      );
-    }
-    return value;
-  });
+function wholeNumber(unit: string, fallback: number, min: number, max: number) {
+  const error = `must be a whole number of ${unit} from ${min} to ${max}; leave it empty for the default, ${fallback}.`;
+  // Digits only: Number() alone would take "1e4", "0x10" and "3600.5".
+  const bounded = z.number().min(min, { error }).max(max, { error });
+  return variable(
+    z
+      .string()
+      .regex(/^\d+$/, { error })
+      .transform(Number)
+      .pipe(bounded)
+      .default(fallback),
+  );
 }
-
-/** "1"/"true" or "0"/"false"; unset is `undefined`, for the caller's default. */
-function onOff(name: string, meaning: string) {
-  return variable((raw, fail) => {
-    const value = raw?.toLowerCase();
-    if (value === undefined) return undefined;
-    if (value === "1" || value === "true") return true;
-    if (value !== "0" && value !== "false")
-      fail(`${name} must be 1 or 0. ${meaning}`);
-    return false;
-  });
-}
+const seconds = (fallback: number, min: number, max: number) =>
+  wholeNumber("seconds", fallback, min, max);
 
 /** localhost, *.localhost, 127.0.0.0/8 and [::1]: where the emulator runs. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -124,211 +94,169 @@ function apiUrlProblem(url: URL | undefined, production: boolean) {
 }
 
 /**
- * Base URL of the Reactor API, no trailing slash. Why configurable: the local
- * emulator and staging stand in for production. The mint and the browser SDK
- * must use the same base (a token is only valid where it was minted), so the
- * page passes it to the SDK. Only a production server refuses plain http to a
- * non-loopback host: `next dev` against a staging box on the LAN stays possible.
+ * Why configurable: the local emulator and staging stand in for production.
+ * The mint and the browser SDK must use the same base (a token is only valid
+ * where it was minted), so the page passes it to the SDK. Only a production
+ * server refuses plain http to a non-loopback host: `next dev` against a
+ * staging box on the LAN stays possible.
  */
 function apiUrl(production: boolean) {
-  return variable((raw, fail) => {
-    if (raw === undefined) return DEFAULT_API_URL;
+  const use = `Use the Reactor API's base URL, like ${DEFAULT_API_URL}, or leave it empty for ${DEFAULT_API_URL}.`;
+  return variable(z.string().default(DEFAULT_API_URL)).transform((raw, ctx) => {
     const url = URL.canParse(raw) ? new URL(raw) : undefined;
     const problem = apiUrlProblem(url, production);
-    if (problem) {
-      fail(
-        `REACTOR_API_URL ${problem}. Use the Reactor API's base URL, like ${DEFAULT_API_URL}, or leave it empty for ${DEFAULT_API_URL}.`,
-      );
-    }
+    if (problem)
+      ctx.addIssue({ code: "custom", message: `${problem}. ${use}` });
     return url?.href.replace(/\/+$/, "") ?? "";
   });
 }
 
+/** An entry of REACTOR_ALLOWED_ORIGINS: scheme and host (and port) only. */
+function isOrigin(url: URL): boolean {
+  return (
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.pathname === "/" &&
+    !(url.search || url.hash || url.username || url.password) &&
+    !url.hostname.includes("*")
+  );
+}
+
 const fields = {
   /**
-   * Mints Reactor JWTs and spends your account's GPU credit. Why server-only:
-   * whoever holds it can start sessions on your bill, so it never gets a
-   * NEXT_PUBLIC_ prefix; browsers get short-lived scoped JWTs. Never echoed:
-   * even a malformed key may be most of a real one.
+   * Mints Reactor JWTs and spends your account's GPU credit: whoever holds it
+   * can start sessions on your bill, so it never gets a NEXT_PUBLIC_ prefix;
+   * browsers get short-lived scoped JWTs. Even a malformed key may be most of
+   * a real one, so no message quotes it.
    */
-  REACTOR_API_KEY: variable((raw, fail) => {
-    if (raw === undefined) {
-      fail(
-        `REACTOR_API_KEY is not set. Create an API key in the Reactor dashboard (${DASHBOARD}) and add REACTOR_API_KEY=rk_… to .env.local, then restart the dev server. (Without a key, \`npm run dev\` streams from the local emulator instead.)`,
-      );
-    } else if (raw === API_KEY_PLACEHOLDER) {
-      fail(
-        `REACTOR_API_KEY is still the placeholder from .env.example. Replace it in .env.local with your key from the Reactor dashboard (${DASHBOARD}), or leave it empty to stream from the local emulator with \`npm run dev\`, then restart the dev server.`,
-      );
-    } else if (!/^rk_[^\s"'`]+$/.test(raw)) {
-      fail(
-        `REACTOR_API_KEY does not look like a Reactor API key: keys start with rk_ and contain no spaces or quotes. Copy it again from the Reactor dashboard (${DASHBOARD}) into .env.local, then restart the dev server.`,
-      );
-    }
-    return raw ?? "";
-  }),
+  REACTOR_API_KEY: variable(
+    z
+      .string({
+        error: `is not set. Create an API key in the Reactor dashboard (${DASHBOARD}) and add REACTOR_API_KEY=rk_… to .env.local, then restart the dev server. (Without a key, \`npm run dev\` streams from the local emulator instead.)`,
+      })
+      .refine((key) => key !== API_KEY_PLACEHOLDER, {
+        error: `is still the placeholder from .env.example. Replace it in .env.local with your key from the Reactor dashboard (${DASHBOARD}), or leave it empty to stream from the local emulator with \`npm run dev\`, then restart the dev server.`,
+      })
+      .regex(/^rk_[^\s"'`]+$/, {
+        error: `does not look like a Reactor API key: keys start with rk_ and contain no spaces or quotes. Copy it again from the Reactor dashboard (${DASHBOARD}) into .env.local, then restart the dev server.`,
+      }),
+  ),
 
   /**
-   * `owner/name`. Why one variable: the same name scopes the minted token and
-   * is passed to the SDK, and a token scoped to one model is refused (403) for
-   * any other.
+   * `owner/name`. One variable because the same name scopes the minted token
+   * and is passed to the SDK, and a token scoped to one model is refused (403)
+   * for any other.
    */
-  REACTOR_MODEL: variable((raw, fail) => {
-    if (raw === undefined) return DEFAULT_MODEL;
-    if (!/^[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*$/i.test(raw)) {
-      fail(
-        `REACTOR_MODEL must be a model name like ${DEFAULT_MODEL} (owner/name: letters, digits, dots, dashes or underscores on each side of one slash). Leave it empty for ${DEFAULT_MODEL}.`,
-      );
-    }
-    return raw;
-  }),
+  REACTOR_MODEL: variable(
+    z
+      .string()
+      .regex(/^[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*$/i, {
+        error: `must be a model name like ${DEFAULT_MODEL} (owner/name: letters, digits, dots, dashes or underscores on each side of one slash). Leave it empty for ${DEFAULT_MODEL}.`,
+      })
+      .default(DEFAULT_MODEL),
+  ),
 
   REACTOR_API_URL: apiUrl(false),
 
   /**
-   * Seconds each minted JWT stays valid. The default is Reactor's maximum, so
-   * the browser reuses one token across Connect clicks; lower it (down to
-   * MIN_TOKEN_LIFETIME_SECONDS) to shrink what a leaked token is worth.
+   * The default, Reactor's maximum, lets the browser reuse one token across
+   * Connect clicks; lower it to shrink what a leaked token is worth.
    */
-  REACTOR_TOKEN_LIFETIME_SECONDS: wholeNumber(
-    "REACTOR_TOKEN_LIFETIME_SECONDS",
-    "seconds",
-    {
-      fallback: MAX_TOKEN_LIFETIME_SECONDS,
-      min: MIN_TOKEN_LIFETIME_SECONDS,
-      max: MAX_TOKEN_LIFETIME_SECONDS,
-    },
+  REACTOR_TOKEN_LIFETIME_SECONDS: seconds(
+    MAX_LIFETIME,
+    MIN_LIFETIME,
+    MAX_LIFETIME,
+  ),
+
+  /** Sessions one token may create (closed ones count): caps what a leaked token can spend. */
+  REACTOR_TOKEN_MAX_SESSIONS: wholeNumber("sessions", 10, 1, 50),
+
+  /**
+   * Extra origins whose pages may call /api/token. By default only this app's
+   * own pages may mint, since every token spends the key owner's credit; no
+   * wildcards, for that reason. Bad entries are named by position, not value.
+   */
+  REACTOR_ALLOWED_ORIGINS: variable(z.string().default("")).transform(
+    (raw, ctx) =>
+      raw
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .flatMap((entry, index) => {
+          const url = URL.canParse(entry) ? new URL(entry) : null;
+          if (url && isOrigin(url)) return [url.origin];
+          ctx.addIssue({
+            code: "custom",
+            message: `entry ${index + 1} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards).`,
+          });
+          return [];
+        }),
   ),
 
   /**
-   * Sessions one token may ever create (closed ones count). Why small: it caps
-   * how much GPU a token that leaves the browser can spend; the app mints a new
-   * one when a token runs out.
+   * Tokens per minute per client (per user when authorize() names one), since
+   * anyone who can load the page can mint. Per instance without REDIS_URL.
    */
-  REACTOR_TOKEN_MAX_SESSIONS: wholeNumber(
-    "REACTOR_TOKEN_MAX_SESSIONS",
-    "sessions",
-    { fallback: 10, min: 1, max: 50 },
+  TOKEN_RATE_LIMIT_PER_MINUTE: wholeNumber("requests", 10, 0, 10_000),
+
+  /**
+   * Tokens per minute for the whole deployment: bounds the bill however an
+   * attacker varies the client key. Three clients' worth by default.
+   */
+  TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: wholeNumber("requests", 30, 0, 100_000),
+
+  /**
+   * Whether `x-real-ip` / `x-forwarded-for` name the client. Opt-in because
+   * any caller can send them and Next fills `x-forwarded-for` only when
+   * absent; Vercel overwrites them, so unset means "yes" there only.
+   */
+  TRUST_PROXY_HEADERS: variable(
+    z
+      .stringbool({
+        truthy: ["1", "true"],
+        falsy: ["0", "false"],
+        error:
+          "must be 1 or 0. Set 1 only when a proxy in front of this server overwrites x-real-ip / x-forwarded-for (nginx, Fly, Render, Cloudflare); leave it empty to trust them on Vercel only.",
+      })
+      .optional(),
+  ),
+
+  /** Lets instances share the rate limits. A secret: never echoed, even in part. */
+  REDIS_URL: variable(
+    z
+      .url({
+        protocol: /^rediss?$/,
+        hostname: /./,
+        error:
+          "must be a Redis URL like rediss://default:PASSWORD@HOST:6379 (rediss:// for TLS, as Upstash and Vercel KV give it; redis:// for a Redis on a private network). Its value is not shown here because it may contain a password. Leave it empty to keep rate limits in this server's memory.",
+      })
+      .optional(),
   ),
 
   /**
-   * Extra origins (comma-separated) whose pages may call /api/token, as
-   * `URL.origin`. Why: by default only this app's own pages may mint, since
-   * every token spends the key owner's credit. No wildcards, for that reason.
+   * Idle seconds before a session asks "Still watching?" and ends 20 s later:
+   * a forgotten tab would otherwise stream on your bill until the 20-minute cap.
    */
-  REACTOR_ALLOWED_ORIGINS: variable((raw, fail) => {
-    const entries = (raw ?? "").split(",").map((entry) => entry.trim());
-    return entries.filter(Boolean).flatMap((entry, index) => {
-      const url = URL.canParse(entry) ? new URL(entry) : undefined;
-      if (
-        url &&
-        (url.protocol === "https:" || url.protocol === "http:") &&
-        url.pathname === "/" &&
-        !url.search &&
-        !url.hash &&
-        !url.username &&
-        !url.password &&
-        !url.hostname.includes("*")
-      ) {
-        return [url.origin];
-      }
-      fail(
-        `REACTOR_ALLOWED_ORIGINS entry ${index + 1} is not an origin: use scheme and host only, like https://app.example.com, separated by commas (no paths, no wildcards).`,
-      );
-      return [];
-    });
-  }),
+  REACTOR_IDLE_DISCONNECT_SECONDS: seconds(180, 0, MAX_POLICY),
 
-  /**
-   * Token requests per minute per client (per user when authorize() names
-   * one). Why: anyone who can load the page can mint tokens that spend your
-   * credit. Per instance without REDIS_URL; 0 = off.
-   */
-  TOKEN_RATE_LIMIT_PER_MINUTE: wholeNumber(
-    "TOKEN_RATE_LIMIT_PER_MINUTE",
-    "requests",
-    { fallback: DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE, min: 0, max: 10_000 },
-  ),
-
-  /**
-   * Tokens per minute for the whole deployment, whoever asks. Why: an attacker
-   * may vary the client key (addresses, accounts); this ceiling bounds the bill
-   * no matter how. Per instance without REDIS_URL; 0 = off.
-   */
-  TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: wholeNumber(
-    "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
-    "requests",
-    {
-      fallback: DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
-      min: 0,
-      max: 100_000,
-    },
-  ),
-
-  /**
-   * Whether `x-real-ip` / `x-forwarded-for` name the client. Why opt-in: any
-   * caller can send them, and Next fills `x-forwarded-for` only when absent,
-   * so they identify a client only where a proxy in front overwrites them.
-   * Vercel does, so unset means "yes" on Vercel and "no" elsewhere.
-   */
-  TRUST_PROXY_HEADERS: onOff(
-    "TRUST_PROXY_HEADERS",
-    "Set 1 only when a proxy in front of this server overwrites x-real-ip / x-forwarded-for (nginx, Fly, Render, Cloudflare); leave it empty to trust them on Vercel only.",
-  ),
-
-  /**
-   * A Redis the rate limits share across instances. Why: without it every
-   * instance counts alone. A secret: never echoed, not even in part.
-   */
-  REDIS_URL: variable((raw, fail) => {
-    const url = raw && URL.canParse(raw) ? new URL(raw) : undefined;
-    const redis = url?.protocol === "redis:" || url?.protocol === "rediss:";
-    if (raw !== undefined && !(redis && url?.hostname)) {
-      fail(
-        "REDIS_URL must be a Redis URL like rediss://default:PASSWORD@HOST:6379 (rediss:// for TLS, as Upstash and Vercel KV give it; redis:// for a Redis on a private network). Its value is not shown here because it may contain a password. Leave it empty to keep rate limits in this server's memory.",
-      );
-    }
-    return raw;
-  }),
-
-  /**
-   * Seconds without input before a live session asks "Still watching?" and,
-   * 20 s later, ends. Why: Reactor bills every second a session is ready, so a
-   * forgotten tab would stream on your bill until the 20-minute cap. 0 = off.
-   */
-  REACTOR_IDLE_DISCONNECT_SECONDS: wholeNumber(
-    "REACTOR_IDLE_DISCONNECT_SECONDS",
-    "seconds",
-    { fallback: 180, min: 0, max: MAX_POLICY_SECONDS },
-  ),
-
-  /**
-   * Seconds a live session may run in a hidden tab. Why: nobody watches it,
-   * yet it bills and holds one of the account's 5 concurrent slots. 0 = off.
-   */
-  REACTOR_HIDDEN_DISCONNECT_SECONDS: wholeNumber(
-    "REACTOR_HIDDEN_DISCONNECT_SECONDS",
-    "seconds",
-    { fallback: 60, min: 0, max: MAX_POLICY_SECONDS },
-  ),
+  /** Nobody watches a hidden tab, yet it bills and holds one of 5 concurrent slots. */
+  REACTOR_HIDDEN_DISCONNECT_SECONDS: seconds(60, 0, MAX_POLICY),
 };
 
-const serverEnv = z.object(fields);
-const productionEnv = z.object({ ...fields, REACTOR_API_URL: apiUrl(true) });
+const schemas = {
+  development: z.object(fields),
+  production: z.object({ ...fields, REACTOR_API_URL: apiUrl(true) }),
+};
 
 /** Every variable the schema reads; the test keeps `.env.example` in step with it. */
 export const SERVER_ENV_VARIABLES = Object.keys(fields);
 
+type Env = Record<string, string | undefined>;
+
 /** Vercel sets `VERCEL=1` in every deployment and overwrites the IP headers. */
-function onVercel(env: Record<string, string | undefined>): boolean {
-  return !!env.VERCEL?.trim();
-}
+const onVercel = (env: Env) => !!env.VERCEL?.trim();
 
 /** The one renaming from variables to the config the app reads. */
-function toServerConfig(
-  parsed: z.infer<typeof serverEnv>,
-  env: Record<string, string | undefined>,
-) {
+function toServerConfig(parsed: z.infer<typeof schemas.production>, env: Env) {
   return {
     apiKey: parsed.REACTOR_API_KEY,
     model: parsed.REACTOR_MODEL,
@@ -348,42 +276,47 @@ function toServerConfig(
 
 export type ServerConfig = ReturnType<typeof toServerConfig>;
 
-export interface ConfigIssue {
-  /** The environment variable to change. */
-  variable: string;
-  /** What is wrong, starting with the variable's name; never a value. */
-  message: string;
-}
+/** `message` starts with the variable's name and never quotes its value. */
+export type ConfigIssue = { variable: string; message: string };
 
 export type ServerConfigResult =
   { ok: true; config: ServerConfig } | { ok: false; issues: ConfigIssue[] };
 
+function parseServerConfig(env: Env): ServerConfigResult {
+  const production = env.NODE_ENV === "production";
+  const parsed =
+    schemas[production ? "production" : "development"].safeParse(env);
+  if (parsed.success) {
+    return { ok: true, config: toServerConfig(parsed.data, env) };
+  }
+  const issues = parsed.error.issues.map(({ path, message }) => {
+    const variable = String(path[0] ?? "environment");
+    return { variable, message: `${variable} ${message}` };
+  });
+  // One value failing two of zod's URL checks yields one message twice.
+  const unique = new Map(issues.map((issue) => [issue.message, issue]));
+  return { ok: false, issues: [...unique.values()] };
+}
+
 /*
  * Why memoised: the token route reads the config on every request, and a zod
  * parse per request showed up in its throughput (`npm run bench`). The key is
- * the raw value of every variable the parse reads (schema, NODE_ENV, VERCEL),
- * so a changed environment is parsed afresh on the next call.
+ * the raw value of every variable the parse reads (schema, NODE_ENV, VERCEL);
+ * JSON keeps unset (null) apart from set but empty ("").
  */
 let memo: { key: string; result: ServerConfigResult } | undefined;
 
-function memoKey(env: Record<string, string | undefined>): string {
-  // JSON keeps undefined (unset) apart from "" (set but empty).
-  return JSON.stringify([
-    env.NODE_ENV ?? null,
-    env.VERCEL ?? null,
-    ...SERVER_ENV_VARIABLES.map((name) => env[name] ?? null),
-  ]);
-}
-
 /** Parse the server environment; never throws. Same frozen result while unchanged. */
-export function readServerConfig(
-  env: Record<string, string | undefined> = process.env,
-): ServerConfigResult {
-  const key = memoKey(env);
-  if (memo?.key === key) return memo.result;
-  const result = parseServerConfig(env);
-  memo = { key, result: deepFreeze(result) };
-  return result;
+export function readServerConfig(env: Env = process.env): ServerConfigResult {
+  const key = JSON.stringify(
+    ["NODE_ENV", "VERCEL", ...SERVER_ENV_VARIABLES].map(
+      (name) => env[name] ?? null,
+    ),
+  );
+  if (memo?.key !== key) {
+    memo = { key, result: deepFreeze(parseServerConfig(env)) };
+  }
+  return memo.result;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -394,60 +327,30 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function parseServerConfig(
-  env: Record<string, string | undefined>,
-): ServerConfigResult {
-  const schema = env.NODE_ENV === "production" ? productionEnv : serverEnv;
-  const parsed = schema.safeParse(env);
-  if (parsed.success) {
-    return { ok: true, config: toServerConfig(parsed.data, env) };
-  }
-  const issues = parsed.error.issues.map((issue) => ({
-    variable: String(issue.path[0] ?? "environment"),
-    message: issue.message,
-  }));
-  return { ok: false, issues };
-}
-
-export type AccessConfig = Pick<
-  ServerConfig,
-  | "allowedOrigins"
-  | "rateLimitPerMinute"
-  | "rateLimitGlobalPerMinute"
-  | "trustProxyHeaders"
-  | "redisUrl"
->;
-
 /**
  * Just the settings that decide who may ask for a token, each falling back to
- * its safe default when invalid. The token route uses them while the rest of
- * the config is broken, so a missing key never disables the cross-site check
- * or the rate limit.
+ * its default when invalid. The token route uses them while the rest of the
+ * config is broken, so a missing key never disables the cross-site check or
+ * the rate limit.
  */
-export function readAccessConfig(
-  env: Record<string, string | undefined> = process.env,
-): AccessConfig {
+export function readAccessConfig(env: Env = process.env) {
   const read = <K extends keyof typeof fields>(name: K) => {
     const result = fields[name].safeParse(env[name]);
-    return result.success
-      ? (result.data as z.infer<(typeof fields)[K]>)
-      : undefined;
+    return (result.success ? result : fields[name].safeParse(undefined))
+      .data as z.infer<(typeof fields)[K]>;
   };
   const trust = fields.TRUST_PROXY_HEADERS.safeParse(env.TRUST_PROXY_HEADERS);
   return {
-    allowedOrigins: read("REACTOR_ALLOWED_ORIGINS") ?? [],
-    rateLimitPerMinute:
-      read("TOKEN_RATE_LIMIT_PER_MINUTE") ??
-      DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE,
-    rateLimitGlobalPerMinute:
-      read("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE") ??
-      DEFAULT_TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE,
-    // Invalid means "don't trust": a shared bucket is the safe side.
+    allowedOrigins: read("REACTOR_ALLOWED_ORIGINS"),
+    rateLimitPerMinute: read("TOKEN_RATE_LIMIT_PER_MINUTE"),
+    rateLimitGlobalPerMinute: read("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE"),
+    // Invalid means "don't trust", even on Vercel: a shared bucket is the safe side.
     trustProxyHeaders: trust.success ? (trust.data ?? onVercel(env)) : false,
     // Invalid means memory only: the limits still hold, per instance.
     redisUrl: read("REDIS_URL"),
   };
 }
+export type AccessConfig = ReturnType<typeof readAccessConfig>;
 
 /**
  * The subset the page may pass to client components as props. Picked field by
