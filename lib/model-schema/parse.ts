@@ -8,6 +8,7 @@ import {
 } from "@/lib/model-schema/refs";
 import type {
   EventSpec,
+  FieldSpec,
   MessageSpec,
   ModelInterface,
   TrackSpec,
@@ -133,17 +134,25 @@ function operationOf(
   return undefined;
 }
 
+/** An optional object section's entries; anything else is reported and read as none. */
+function entriesOf(
+  value: unknown,
+  ctx: ReadContext,
+  section: "webhooks" | "paths",
+): [string, unknown][] {
+  if (value === undefined) return [];
+  if (isObject(value)) return Object.entries(value);
+  const what = section === "webhooks" ? "messages" : "commands";
+  ctx.problems.push(`"${section}" is not an object; no ${what} are read.`);
+  return [];
+}
+
 function readMessages(
   webhooks: unknown,
   ctx: ReadContext,
   byRef: Map<string, string>,
 ): MessageSpec[] {
-  if (webhooks === undefined) return [];
-  if (!isObject(webhooks)) {
-    ctx.problems.push(`"webhooks" is not an object; no messages are read.`);
-    return [];
-  }
-  return Object.entries(webhooks).flatMap(([key, item]): MessageSpec[] => {
+  return entriesOf(webhooks, ctx, "webhooks").flatMap(([key, item]) => {
     const where = `Message "${key}"`;
     const post = operationOf(item, ctx, where);
     if (!post) return [];
@@ -185,13 +194,8 @@ function readEvents(
   ctx: ReadContext,
   byRef: Map<string, string>,
 ): EventSpec[] {
-  if (paths === undefined) return [];
-  if (!isObject(paths)) {
-    ctx.problems.push(`"paths" is not an object; no commands are read.`);
-    return [];
-  }
   const seen = new Set<string>();
-  return Object.entries(paths).flatMap(([path, item]): EventSpec[] => {
+  return entriesOf(paths, ctx, "paths").flatMap(([path, item]): EventSpec[] => {
     if (!path.startsWith("/events/")) return [];
     const where = `Command "${path}"`;
     const post = operationOf(item, ctx, where);
@@ -279,19 +283,25 @@ function readLegacyParams(schema: unknown, ctx: ReadContext, where: string) {
   );
 }
 
-function readLegacyList<T>(
+/** A legacy command or message: `{name, description?, schema}`. */
+interface LegacyEntry {
+  name: string;
+  description?: string;
+  fields: FieldSpec[];
+}
+
+function readLegacyList(
   value: unknown,
   ctx: ReadContext,
   what: "commands" | "messages",
-  read: (entry: Json, name: string, where: string) => T,
-): T[] {
+): LegacyEntry[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     ctx.problems.push(`"${what}" is not a list; none are read.`);
     return [];
   }
   const seen = new Set<string>();
-  return value.flatMap((entry, i): T[] => {
+  return value.flatMap((entry, i): LegacyEntry[] => {
     const name = isObject(entry) ? text(entry.name) : undefined;
     if (!name || seen.has(name)) {
       ctx.problems.push(
@@ -301,7 +311,13 @@ function readLegacyList<T>(
     }
     seen.add(name);
     const label = what === "commands" ? "Command" : "Message";
-    return [read(entry as Json, name, `${label} "${name}"`)];
+    const read: LegacyEntry = {
+      name,
+      fields: readLegacyParams(entry.schema, ctx, `${label} "${name}"`),
+    };
+    const description = text(entry.description);
+    if (description) read.description = description;
+    return [read];
   });
 }
 
@@ -321,33 +337,9 @@ export function parseCapabilities(
         ctx.problems.push("The capabilities are not a JSON object.");
         return;
       }
-      model.events = readLegacyList(
-        caps.commands,
-        ctx,
-        "commands",
-        (entry, name, where) => {
-          const event: EventSpec = {
-            name,
-            fields: readLegacyParams(entry.schema, ctx, where),
-          };
-          const description = text(entry.description);
-          if (description) event.description = description;
-          return event;
-        },
-      );
-      model.messages = readLegacyList(
-        caps.messages,
-        ctx,
-        "messages",
-        (entry, type, where) => {
-          const message: MessageSpec = {
-            type,
-            fields: readLegacyParams(entry.schema, ctx, where),
-          };
-          const description = text(entry.description);
-          if (description) message.description = description;
-          return message;
-        },
+      model.events = readLegacyList(caps.commands, ctx, "commands");
+      model.messages = readLegacyList(caps.messages, ctx, "messages").map(
+        ({ name, ...message }) => ({ type: name, ...message }),
       );
       model.tracks = readTracks(caps.tracks, ctx, "tracks");
     },
