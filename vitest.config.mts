@@ -10,7 +10,7 @@ export default defineConfig({
     include: ["tests/**/*.test.{ts,tsx}"],
     // tests/integration needs the production build: `npm run test:integration`.
     exclude: ["tests/e2e/**", "tests/integration/**", "node_modules/**"],
-    // The emulator tests start real WebRTC peers; give them room on a busy 2-core box.
+    // The emulator tests start real WebRTC peers; give them room on a busy CI runner.
     testTimeout: 20_000,
   },
 });

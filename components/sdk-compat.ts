@@ -37,20 +37,20 @@
  *    `capabilitiesReceived`), not in the store. ≥ 2.12.1: both are removed;
  *    read tracks from the schema's `x-reactor.tracks`, else from the
  *    session response.
- * 5. Publishing an input track (`useTrackPublishing`). 2.9.0's publish()
+ * 4. Publishing an input track (`useTrackPublishing`). 2.9.0's publish()
  *    only calls replaceTrack() on the transceiver it pre-negotiated for the
  *    session's `sendonly` track; it sends no `publish_track` request, so a
  *    runtime that waits for one ignores the track (docs/reactor-contract.md,
  *    "Input tracks"). ≥ 2.12.0: the same store actions exist, and the SDK
  *    also asks the runtime over its `control` channel; check the names and
  *    whether `autoResumeTracks` needs setting.
- * 4. Console quieting (`quietSdkConsole`). 2.9.0 traces every step with
+ * 5. Console quieting (`quietSdkConsole`). 2.9.0 traces every step with
  *    console.debug under these tags, including the store's props. Check the
  *    new bundle's tags before keeping or removing it.
- * 5. Moderation notices (`useModerationFeed`). 2.9.0 passes runtime
+ * 6. Moderation notices (`useModerationFeed`). 2.9.0 passes runtime
  *    `moderation` messages through as runtime-scope messages only. ≥ 2.11:
  *    the store keeps them as `ModerationEvent`s; read them there.
- * 6. The session's deadline (`useSessionDeadline`). Reactor ends sessions
+ * 7. The session's deadline (`useSessionDeadline`). Reactor ends sessions
  *    after 20 minutes (or the token's max_session_duration_seconds), but
  *    2.9.0 never fills the store's `sessionExpiration`, so the deadline is
  *    counted from the `sessionIdChanged` event (lib/policies/session-clock.ts).
