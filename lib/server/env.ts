@@ -32,11 +32,7 @@ export const DEFAULT_MODEL = "reactor/helios";
 const DEFAULT_API_URL = "https://api.reactor.inc";
 /** Reactor's ceiling (6 h): it silently clamps longer requests. */
 const MAX_LIFETIME = 21_600;
-/**
- * A token must outlive the session that uses it, and the browser only reuses
- * one with TOKEN_MIN_REMAINING_MS left (lib/token-lifetime.ts says why); 5 more
- * minutes let a prefetched token be used.
- */
+/** A token must outlive its session (lib/token-lifetime.ts), plus 5 minutes for a prefetched one. */
 const MIN_LIFETIME = TOKEN_MIN_REMAINING_MS / 1000 + 5 * 60;
 /** Reactor ends every session at 20 minutes, so a longer policy could never fire. */
 const MAX_POLICY = 1200;
@@ -94,11 +90,9 @@ function apiUrlProblem(url: URL | undefined, production: boolean) {
 }
 
 /**
- * Why configurable: the local emulator and staging stand in for production.
- * The mint and the browser SDK must use the same base (a token is only valid
- * where it was minted), so the page passes it to the SDK. Only a production
- * server refuses plain http to a non-loopback host: `next dev` against a
- * staging box on the LAN stays possible.
+ * Configurable because the emulator and staging stand in for production; the
+ * page passes it to the SDK, since a token is only valid where it was minted.
+ * Only production refuses plain http off loopback: `next dev` may use the LAN.
  */
 function apiUrl(production: boolean) {
   const use = `Use the Reactor API's base URL, like ${DEFAULT_API_URL}, or leave it empty for ${DEFAULT_API_URL}.`;
