@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "..");
 const DIRS = ["app", "components", "lib"];
 const KNOWN = /\b(helios|lingbot|xmax|x2|ltx2|sana|longlive|happy-oyster)\b/gi;
-const DEFAULT_HOME = "lib/server/env.ts";
+const DEFAULT_HOME = "lib/server/env-variables.ts";
 
 function* files(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
