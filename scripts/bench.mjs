@@ -81,10 +81,14 @@ async function section(name, body) {
     console.log(`${name}: FAILED (${error.message.split("\n")[0]})\n`);
   }
 }
+/** One figure under a section heading, labels aligned. */
+const row = (label, text) => console.log(`  ${label.padEnd(28)}${text}`);
+
 function target(label, figure, goal, pass) {
   verdicts.push(pass);
-  console.log(
-    `  ${label.padEnd(28)}${figure.padEnd(14)}target ${goal.padEnd(22)}${pass ? "PASS" : "MISS"}`,
+  row(
+    label,
+    `${figure.padEnd(14)}target ${goal.padEnd(22)}${pass ? "PASS" : "MISS"}`,
   );
 }
 
@@ -123,9 +127,7 @@ try {
           `GET /api/token, autocannon ${version("autocannon")}, ${r.connections} connections, median of ${r.rounds} round${r.rounds > 1 ? "s" : ""} × ${r.seconds} s, same stub upstream:`,
         );
         const line = (name, f) =>
-          console.log(
-            `  ${name.padEnd(28)}${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms`,
-          );
+          row(name, `${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms`);
         line("our route", r.ours);
         line("minimal Next route", r.baseline);
         const share = (r.ours.rps / r.baseline.rps) * 100;
@@ -155,8 +157,9 @@ try {
           `Lighthouse ${version("lighthouse")}, mobile (simulated throttling), median of ${l.runs} run${l.runs > 1 ? "s" : ""} per side:`,
         );
         const line = (name, f) =>
-          console.log(
-            `  ${name.padEnd(28)}score ${f.score.toFixed(0)}, TBT ${f.tbt.toFixed(0)} ms, LCP ${(f.lcp / 1000).toFixed(2)} s, ${f.kb.toFixed(0)} KB`,
+          row(
+            name,
+            `score ${f.score.toFixed(0)}, TBT ${f.tbt.toFixed(0)} ms, LCP ${(f.lcp / 1000).toFixed(2)} s, ${f.kb.toFixed(0)} KB`,
           );
         line("our /", l.ours);
         line("blank Next page", l.blank);
@@ -198,20 +201,14 @@ try {
         console.log(
           `Click to first frame, local emulator, ${f.runs} runs each:`,
         );
-        console.log(
-          `  ${"our page".padEnd(28)}${summary(f.ours.firstFrameMs)}`,
-        );
-        console.log(
-          `  ${"bare SDK page".padEnd(28)}${summary(f.bare.firstFrameMs)}`,
-        );
+        row("our page", summary(f.ours.firstFrameMs));
+        row("bare SDK page", summary(f.bare.firstFrameMs));
         const over =
           (median(f.ours.firstFrameMs) / median(f.bare.firstFrameMs) - 1) * 100;
         target("ours vs bare", pct(over), "within 5%", over <= 5);
         console.log(`SDK connectionTimings.totalMs (connect() to ready):`);
-        console.log(`  ${"our page".padEnd(28)}${summary(f.ours.totalMs)}`);
-        console.log(
-          `  ${"bare SDK page".padEnd(28)}${summary(f.bare.totalMs)}`,
-        );
+        row("our page", summary(f.ours.totalMs));
+        row("bare SDK page", summary(f.bare.totalMs));
         console.log(`  load average now: ${load()}\n`);
       });
 
@@ -231,8 +228,9 @@ try {
               streams === 0
                 ? "idle"
                 : `${streams} stream${streams > 1 ? "s" : ""}`;
-            console.log(
-              `  ${label.padEnd(28)}CPU ${cpu.toFixed(1)}% of one core, RSS ${rss.toFixed(0)} MB`,
+            row(
+              label,
+              `CPU ${cpu.toFixed(1)}% of one core, RSS ${rss.toFixed(0)} MB`,
             );
           }
           console.log(`  load average now: ${load()}\n`);
