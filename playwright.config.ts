@@ -1,12 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./tests/e2e/support/chromium";
+import { chromiumLaunchOptions } from "@test/e2e/support/chromium";
 import {
   CANARY_KEY,
   CONFIG_CANARY_ENV,
   POLICY_HIDDEN_SECONDS,
   POLICY_IDLE_SECONDS,
   servers,
-} from "./tests/e2e/support/servers";
+} from "@test/e2e/support/servers";
 
 // Everything runs on loopback against `next build` output plus the local
 // emulator: nothing here ever calls the real Reactor service or a GPU.

@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
-import { server } from "./msw/server";
+import { server } from "@test/msw/server";
 
 // `server-only` throws outside Next's react-server build; the modules that
 // import it are exactly the ones these tests exercise.

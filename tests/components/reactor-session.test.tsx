@@ -8,13 +8,13 @@ import {
   fakeStore,
   resetFakeSdk,
   runtimeCommandsSent,
-} from "@/tests/support/fake-sdk";
+} from "@test/support/fake-sdk";
 import { ReactorSession } from "@/components/reactor-session";
 import { TokenFetchError } from "@/lib/fetch-token";
 import { TokenCache } from "@/lib/token-cache";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 

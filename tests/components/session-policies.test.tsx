@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeStore, resetFakeSdk } from "@/tests/support/fake-sdk";
+import { fakeStore, resetFakeSdk } from "@test/support/fake-sdk";
 import { ReactorSession } from "@/components/reactor-session";
 import { TokenCache } from "@/lib/token-cache";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 

@@ -6,19 +6,19 @@ import {
   fakeStore,
   resetFakeSdk,
   runtimeCommandsSent,
-} from "@/tests/support/fake-sdk";
+} from "@test/support/fake-sdk";
 import { ModelInterfaceStatus } from "@/components/model-interface-status";
 import {
   ModelInterfaceProvider,
   SCHEMA_WAIT_MS,
   useModelInterface,
 } from "@/components/use-model-interface";
-import helios from "@/tests/fixtures/model-schema/helios.json";
-import legacy from "@/tests/fixtures/model-schema/legacy-capabilities.json";
-import session from "@/tests/fixtures/model-schema/session-capabilities.json";
+import helios from "@test/fixtures/model-schema/helios.json";
+import legacy from "@test/fixtures/model-schema/legacy-capabilities.json";
+import session from "@test/fixtures/model-schema/session-capabilities.json";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "../e2e/support/chromium";
+import { chromiumLaunchOptions } from "@test/e2e/support/chromium";
 
 // The ways this app leaves the repository: the standalone server a Docker
 // image runs, and the copy `npx create-reactor-app` installs with pnpm. Each

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectFramesDecoding } from "../e2e/support/video";
+import { expectFramesDecoding } from "@test/e2e/support/video";
 import {
   emulatorState,
   freePort,

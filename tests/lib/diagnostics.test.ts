@@ -6,7 +6,7 @@ import {
   type DiagnosticsInput,
 } from "@/lib/diagnostics";
 import { TokenCache } from "@/lib/token-cache";
-import { UPSTREAM_JWT } from "../fixtures/upstream-token";
+import { UPSTREAM_JWT } from "@test/fixtures/upstream-token";
 
 const CHROME_LINUX =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.7339.80 Safari/537.36";

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { fetchToken, TokenFetchError } from "@/lib/fetch-token";
-import { server } from "@/tests/msw/server";
+import { server } from "@test/msw/server";
 
 // jsdom's document URL makes the relative "/api/token" land here.
 const ROUTE = `${location.origin}/api/token`;

@@ -3,7 +3,7 @@ import {
   UPSTREAM_TOKENS_URL,
   UPSTREAM_UNKNOWN_KEY_BODY,
   upstreamToken,
-} from "../fixtures/upstream-token";
+} from "@test/fixtures/upstream-token";
 
 /**
  * Happy path for every test: Reactor's mint answers like production would.

@@ -3,10 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import {
-  findDevOnlyTraces,
-  packageOf,
-} from "../../scripts/lib/server-traces.mjs";
+import { findDevOnlyTraces, packageOf } from "@/scripts/lib/server-traces.mjs";
 
 let root: string;
 

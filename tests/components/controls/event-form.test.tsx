@@ -2,8 +2,8 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { FileRef } from "@reactor-team/js-sdk";
-import { event, field } from "@/tests/fixtures/model-interface";
-import { FakeFileRef } from "@/tests/support/fake-sdk";
+import { event, field } from "@test/fixtures/model-interface";
+import { FakeFileRef } from "@test/support/fake-sdk";
 import { EventForm } from "@/components/controls/event-form";
 import type { EventSpec } from "@/lib/model-schema/types";
 

@@ -7,19 +7,19 @@ import {
   modelInterface,
   pointerModel,
   promptModel,
-} from "@/tests/fixtures/model-interface";
+} from "@test/fixtures/model-interface";
 import {
   emitModelMessage,
   emitRuntimeMessage,
   fakeStore,
   resetFakeSdk,
-} from "@/tests/support/fake-sdk";
+} from "@test/support/fake-sdk";
 import { ModelControls } from "@/components/controls/model-controls";
 import type { ModelInterface } from "@/lib/model-schema/types";
 import { ACTIVITY_EVENT } from "@/lib/activity";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 

@@ -2,14 +2,14 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import helios from "@/tests/fixtures/model-schema/helios.json";
-import lingbot from "@/tests/fixtures/model-schema/lingbot.json";
-import { fakeStore, resetFakeSdk } from "@/tests/support/fake-sdk";
+import helios from "@test/fixtures/model-schema/helios.json";
+import lingbot from "@test/fixtures/model-schema/lingbot.json";
+import { fakeStore, resetFakeSdk } from "@test/support/fake-sdk";
 import { ModelControls } from "@/components/controls/model-controls";
 import { parseModelSchema } from "@/lib/model-schema/parse";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 

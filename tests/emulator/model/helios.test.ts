@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { eventNames } from "@/emulator/model/openapi";
 import { clipForPrompt } from "@/emulator/model/profiles/prompt-clip";
-import { hostFor, uploadRef } from "../support/model-host";
+import { hostFor, uploadRef } from "@test/emulator/support/model-host";
 
 test("the Helios document: the real event set, inline webhooks, no required lists", () => {
   const { host } = hostFor("reactor/helios");

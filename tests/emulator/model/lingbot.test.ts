@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
-import { hostFor, uploadRef } from "../support/model-host";
+import { hostFor, uploadRef } from "@test/emulator/support/model-host";
 
 test("the LingBot document is runtime-3.x style: $ref webhooks, required lists, x-reactor-moderate", () => {
   const { host } = hostFor("reactor/lingbot");

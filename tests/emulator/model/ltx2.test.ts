@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
-import { hostFor } from "../support/model-host";
+import { hostFor } from "@test/emulator/support/model-host";
 
 const avatar = (id: string) => ({
   avatar_image: {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
 import { eventNames } from "@/emulator/model/openapi";
-import { hostFor } from "../support/model-host";
+import { hostFor } from "@test/emulator/support/model-host";
 
 test("requestSchema is answered with the model's OpenAPI document on the runtime scope", () => {
   const { host, sent } = hostFor("acme/test-pattern");

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { RtpHeader, RtpPacket } from "werift";
 import { expect, test } from "vitest";
-import { hostFor } from "../support/model-host";
+import { hostFor } from "@test/emulator/support/model-host";
 
 const frame = () =>
   new RtpPacket(new RtpHeader({ sequenceNumber: 1 }), Buffer.from([0x10]));

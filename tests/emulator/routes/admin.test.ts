@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
 import { DEFAULT_SCENARIO } from "@/emulator/scenario";
-import { sdkHeaders, startTestEmulator } from "../support/emulator";
+import { sdkHeaders, startTestEmulator } from "@test/emulator/support/emulator";
 
 test("GET /_emulator/state has the contract shape", async () => {
   const { api } = await startTestEmulator();

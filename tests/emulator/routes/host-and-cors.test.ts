@@ -2,7 +2,7 @@
 import { request as httpRequest } from "node:http";
 import { describe, expect, test } from "vitest";
 import { isBrowserApiPath } from "@/emulator/http/cors";
-import { startTestEmulator } from "../support/emulator";
+import { startTestEmulator } from "@test/emulator/support/emulator";
 
 /** fetch() cannot set Host; node:http can. */
 function getWithHost(url: string, path: string, host: string) {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
-import { SessionResponseSchema } from "../support/sdk-schemas";
-import { startTestEmulator } from "../support/emulator";
+import { SessionResponseSchema } from "@test/emulator/support/sdk-schemas";
+import { startTestEmulator } from "@test/emulator/support/emulator";
 import { offerFromClient, pollAnswer } from "@/scripts/doctor/webrtc-client";
 
 // SDK local mode: no auth, version headers only, the full body at once.

@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
-import { API_KEY, sdkHeaders, startTestEmulator } from "../support/emulator";
+import {
+  API_KEY,
+  sdkHeaders,
+  startTestEmulator,
+} from "@test/emulator/support/emulator";
 
 test("maxConcurrentSessions: 0 means no capacity: 429 with Retry-After", async () => {
   const { api } = await startTestEmulator({

@@ -5,13 +5,13 @@ import {
   CreateSessionResponseSchema,
   SDK_SOURCE_SNIPPETS,
   SessionResponseSchema,
-} from "../support/sdk-schemas";
+} from "@test/emulator/support/sdk-schemas";
 import {
   createSessionBody,
   sdkHeaders,
   startTestEmulator,
   transportHeaders,
-} from "../support/emulator";
+} from "@test/emulator/support/emulator";
 
 test("POST /sessions answers 201 with the slim body SDK 2.9.0 parses", async () => {
   const { api } = await startTestEmulator();

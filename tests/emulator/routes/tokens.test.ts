@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { decodeJwt, jwtVerify, SignJWT } from "jose";
 import { expect, test } from "vitest";
-import { API_KEY, sdkHeaders, startTestEmulator } from "../support/emulator";
+import {
+  API_KEY,
+  sdkHeaders,
+  startTestEmulator,
+} from "@test/emulator/support/emulator";
 
 const scoped = (models: string[], maxSessions?: number) => ({
   expires_after: 3600,

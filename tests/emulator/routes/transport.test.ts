@@ -4,8 +4,11 @@ import { expect, test } from "vitest";
 import {
   IceServersResponseSchema,
   WebRTCSdpAnswerResponseSchema,
-} from "../support/sdk-schemas";
-import { startTestEmulator, transportHeaders } from "../support/emulator";
+} from "@test/emulator/support/sdk-schemas";
+import {
+  startTestEmulator,
+  transportHeaders,
+} from "@test/emulator/support/emulator";
 import { offerFromClient, pollAnswer } from "@/scripts/doctor/webrtc-client";
 
 async function readySession(

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
-import { CreateUploadResponseSchema } from "../support/sdk-schemas";
-import { sdkHeaders, startTestEmulator } from "../support/emulator";
+import { CreateUploadResponseSchema } from "@test/emulator/support/sdk-schemas";
+import { sdkHeaders, startTestEmulator } from "@test/emulator/support/emulator";
 
 async function readySession() {
   const emulator = await startTestEmulator();

@@ -4,7 +4,7 @@ import { DEFAULT_TIMINGS } from "@/emulator/options";
 import { reapReason } from "@/emulator/sessions/reaper";
 import type { Session } from "@/emulator/sessions/session";
 import { Timers } from "@/emulator/sessions/timers";
-import { sdkHeaders, startTestEmulator } from "../support/emulator";
+import { sdkHeaders, startTestEmulator } from "@test/emulator/support/emulator";
 import { connectClient } from "@/scripts/doctor/webrtc-client";
 
 const T0 = 1_000_000;

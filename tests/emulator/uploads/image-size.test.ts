@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test } from "vitest";
 import { imageSize } from "@/emulator/uploads/image-size";
-import { jpegHead, png } from "../support/images";
+import { jpegHead, png } from "@test/emulator/support/images";
 
 test("PNG: the size comes from IHDR", () => {
   expect(imageSize(png(320, 200))).toEqual({ width: 320, height: 200 });

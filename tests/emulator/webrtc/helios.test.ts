@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterEach, expect, test } from "vitest";
-import { startTestEmulator } from "../support/emulator";
-import { jpegHead, png } from "../support/images";
-import { uploadFile } from "../support/upload";
+import { startTestEmulator } from "@test/emulator/support/emulator";
+import { jpegHead, png } from "@test/emulator/support/images";
+import { uploadFile } from "@test/emulator/support/upload";
 import {
   connectClient,
   framesFrom,

@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { RtpHeader, RtpPacket } from "werift";
 import { afterEach, expect, test } from "vitest";
-import { startTestEmulator, transportHeaders } from "../support/emulator";
+import {
+  startTestEmulator,
+  transportHeaders,
+} from "@test/emulator/support/emulator";
 import {
   connectClient,
   framesFrom,

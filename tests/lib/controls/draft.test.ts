@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { field } from "@/tests/fixtures/model-interface";
+import { field } from "@test/fixtures/model-interface";
 import {
   draftProblem,
   initialDraft,

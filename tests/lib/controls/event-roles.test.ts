@@ -5,7 +5,7 @@ import {
   heldModel,
   pointerModel,
   promptModel,
-} from "@/tests/fixtures/model-interface";
+} from "@test/fixtures/model-interface";
 import { eventRoles } from "@/lib/controls/event-roles";
 import { keyBindings } from "@/lib/controls/key-bindings";
 

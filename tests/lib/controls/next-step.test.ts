@@ -4,7 +4,7 @@ import {
   field,
   pointerModel,
   promptModel,
-} from "@/tests/fixtures/model-interface";
+} from "@test/fixtures/model-interface";
 import { eventRoles } from "@/lib/controls/event-roles";
 import { nextStep } from "@/lib/controls/next-step";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { field } from "@/tests/fixtures/model-interface";
+import { field } from "@test/fixtures/model-interface";
 import { acceptFor, fileProblem } from "@/lib/controls/upload-rules";
 
 const png = (bytes = 3) =>

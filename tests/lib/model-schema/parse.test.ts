@@ -2,14 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { parseCapabilities, parseModelSchema } from "@/lib/model-schema/parse";
 import type { ModelInterface } from "@/lib/model-schema/types";
-import cycles from "@/tests/fixtures/model-schema/malformed-cycles.json";
-import dangling from "@/tests/fixtures/model-schema/malformed-dangling-refs.json";
-import wrongTypes from "@/tests/fixtures/model-schema/malformed-wrong-types.json";
-import helios from "@/tests/fixtures/model-schema/helios.json";
-import legacy from "@/tests/fixtures/model-schema/legacy-capabilities.json";
-import lingbot from "@/tests/fixtures/model-schema/lingbot.json";
-import runtime3 from "@/tests/fixtures/model-schema/runtime-3.json";
-import session from "@/tests/fixtures/model-schema/session-capabilities.json";
+import cycles from "@test/fixtures/model-schema/malformed-cycles.json";
+import dangling from "@test/fixtures/model-schema/malformed-dangling-refs.json";
+import wrongTypes from "@test/fixtures/model-schema/malformed-wrong-types.json";
+import helios from "@test/fixtures/model-schema/helios.json";
+import legacy from "@test/fixtures/model-schema/legacy-capabilities.json";
+import lingbot from "@test/fixtures/model-schema/lingbot.json";
+import runtime3 from "@test/fixtures/model-schema/runtime-3.json";
+import session from "@test/fixtures/model-schema/session-capabilities.json";
 
 const event = (model: ModelInterface, name: string) => {
   const found = model.events.find((e) => e.name === name);

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { parseCapabilities, parseModelSchema } from "@/lib/model-schema/parse";
 import type { ModelInterface } from "@/lib/model-schema/types";
 import { validateEventData, validateField } from "@/lib/model-schema/validate";
-import cycles from "@/tests/fixtures/model-schema/malformed-cycles.json";
-import dangling from "@/tests/fixtures/model-schema/malformed-dangling-refs.json";
-import wrongTypes from "@/tests/fixtures/model-schema/malformed-wrong-types.json";
-import helios from "@/tests/fixtures/model-schema/helios.json";
-import legacy from "@/tests/fixtures/model-schema/legacy-capabilities.json";
-import lingbot from "@/tests/fixtures/model-schema/lingbot.json";
-import runtime3 from "@/tests/fixtures/model-schema/runtime-3.json";
+import cycles from "@test/fixtures/model-schema/malformed-cycles.json";
+import dangling from "@test/fixtures/model-schema/malformed-dangling-refs.json";
+import wrongTypes from "@test/fixtures/model-schema/malformed-wrong-types.json";
+import helios from "@test/fixtures/model-schema/helios.json";
+import legacy from "@test/fixtures/model-schema/legacy-capabilities.json";
+import lingbot from "@test/fixtures/model-schema/lingbot.json";
+import runtime3 from "@test/fixtures/model-schema/runtime-3.json";
 
 const FILE_REF = { uploadId: "u1", name: "cat.jpg", mimeType: "image/jpeg" };
 

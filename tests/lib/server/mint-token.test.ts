@@ -19,8 +19,8 @@ import {
   UPSTREAM_TOKENS_URL,
   UPSTREAM_UNKNOWN_KEY_BODY,
   upstreamToken,
-} from "../../fixtures/upstream-token";
-import { server } from "../../msw/server";
+} from "@test/fixtures/upstream-token";
+import { server } from "@test/msw/server";
 
 const config: MintConfig = {
   apiKey: TEST_API_KEY,

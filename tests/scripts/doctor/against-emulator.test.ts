@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
-import { startTestEmulator } from "../../emulator/support/emulator";
+import { startTestEmulator } from "@test/emulator/support/emulator";
 
 // The doctor as users run it (`npm run doctor` = tsx with the react-server
 // condition), in its own process, against a real emulator. Each run gets a

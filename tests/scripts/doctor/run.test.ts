@@ -9,8 +9,8 @@ import {
   UPSTREAM_API_URL,
   UPSTREAM_JWT,
   UPSTREAM_TOKENS_URL,
-} from "../../fixtures/upstream-token";
-import { server } from "../../msw/server";
+} from "@test/fixtures/upstream-token";
+import { server } from "@test/msw/server";
 
 // A key no output may ever contain, in any check's text or JSON.
 const CANARY_KEY = "rk_canary_doctor_5f0c1e";

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import * as route from "@/app/api/health/route";
-import { UPSTREAM_API_URL } from "../../../fixtures/upstream-token";
-import { server } from "../../../msw/server";
+import { UPSTREAM_API_URL } from "@test/fixtures/upstream-token";
+import { server } from "@test/msw/server";
 
 const CANARY_KEY = "rk_canary_5d1a9c3e7b2f4608";
 let upstreamCalls = 0;

@@ -23,8 +23,8 @@ import {
   UPSTREAM_JWT,
   UPSTREAM_TOKENS_URL,
   UPSTREAM_UNKNOWN_KEY_BODY,
-} from "../../../fixtures/upstream-token";
-import { server } from "../../../msw/server";
+} from "@test/fixtures/upstream-token";
+import { server } from "@test/msw/server";
 
 // Test seams the route itself cannot export (Next allows only handler and
 // segment-config exports in route.ts): a short mint timeout for the timeout
