@@ -9,8 +9,9 @@ vi.mock("server-only", () => ({}));
 
 // Any request no handler expects fails the test, so a pass proves the code
 // under test never reached a real network (and never api.reactor.inc).
-// Emulator tests talk to their own server on loopback: they bypass msw by
-// calling `server.close()`-free paths through `onUnhandledRequest` below.
+// Loopback is exempt on purpose: the servers tests start there themselves
+// (the emulator on 127.0.0.1 in tests/emulator and tests/scripts/doctor) are
+// real, and mocking them would test nothing.
 beforeAll(() =>
   server.listen({
     onUnhandledRequest(request, print) {
