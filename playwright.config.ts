@@ -27,6 +27,18 @@ const appEnv = {
   TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "1000",
 };
 
+/** `next start` on loopback `port` with appEnv, plus `env` on top. */
+const app = (port: number, env: Record<string, string> = {}) => ({
+  command: next("start", port),
+  url: `http://127.0.0.1:${port}`,
+  env: { ...appEnv, ...env },
+  reuseExistingServer: !process.env.CI,
+});
+
+/** An app that streams `model`: the model name is server config. */
+const modelApp = (model: string, port: number) =>
+  app(port, { REACTOR_MODEL: model });
+
 export default defineConfig({
   testDir: "tests/e2e",
   // One emulator is shared and its scenario is global: run tests serially.
@@ -61,12 +73,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
     },
-    {
-      command: next("start", servers.appPort),
-      url: servers.appUrl,
-      env: appEnv,
-      reuseExistingServer: !process.env.CI,
-    },
+    app(servers.appPort),
     {
       // Development mode, for what only it does: StrictMode double effects.
       command: next("dev", servers.devPort),
@@ -75,39 +82,19 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
-    // The emulator's modelled models, each behind its own app (the model
-    // name is server config): the controls specs drive them from their schema.
-    ...(["helios", "lingbot"] as const).map((model) => ({
-      command: next("start", servers[`${model}Port`]),
-      url: servers[`${model}Url`],
-      env: { ...appEnv, REACTOR_MODEL: `reactor/${model}` },
-      reuseExistingServer: !process.env.CI,
-    })),
-    // Models with a camera input (xmax/x2) and with audio out (reactor/ltx2).
-    ...(
-      [
-        ["xmax/x2", servers.x2Port, servers.x2Url],
-        ["reactor/ltx2", servers.ltx2Port, servers.ltx2Url],
-      ] as const
-    ).map(([model, port, url]) => ({
-      command: next("start", port),
-      url,
-      env: { ...appEnv, REACTOR_MODEL: model },
-      reuseExistingServer: !process.env.CI,
-    })),
-    {
-      // Session policies short enough to watch: idle after 5 s (then the
-      // 20 s countdown), hidden tab after 3 s. tests/e2e/policies-*.spec.ts.
-      command: next("start", servers.policiesPort),
-      url: servers.policiesUrl,
-      env: {
-        ...appEnv,
-        REACTOR_MODEL: "acme/test-pattern",
-        REACTOR_IDLE_DISCONNECT_SECONDS: String(POLICY_IDLE_SECONDS),
-        REACTOR_HIDDEN_DISCONNECT_SECONDS: String(POLICY_HIDDEN_SECONDS),
-      },
-      reuseExistingServer: !process.env.CI,
-    },
+    // The emulator's modelled models, each behind its own app: the controls
+    // specs drive helios and lingbot from their schema; x2 has a camera
+    // input, ltx2 audio out.
+    modelApp("reactor/helios", servers.heliosPort),
+    modelApp("reactor/lingbot", servers.lingbotPort),
+    modelApp("xmax/x2", servers.x2Port),
+    modelApp("reactor/ltx2", servers.ltx2Port),
+    // Session policies short enough to watch: idle after 5 s (then the
+    // 20 s countdown), hidden tab after 3 s. tests/e2e/policies-*.spec.ts.
+    app(servers.policiesPort, {
+      REACTOR_IDLE_DISCONNECT_SECONDS: String(POLICY_IDLE_SECONDS),
+      REACTOR_HIDDEN_DISCONNECT_SECONDS: String(POLICY_HIDDEN_SECONDS),
+    }),
     {
       command: next("start", servers.setupPort),
       url: servers.setupUrl,
