@@ -1,22 +1,14 @@
 // @vitest-environment node
-import { inspect } from "node:util";
 import type * as NextServer from "next/server";
 import { NextRequest } from "next/server";
 import { renderToStaticMarkup } from "react-dom/server";
-import {
-  afterEach,
-  beforeEach,
-  describe,
-  expect,
-  test,
-  vi,
-  type MockInstance,
-} from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import * as route from "@/app/api/token/route";
 import Page from "@/app/page";
-import { readServerConfig, SERVER_ENV_VARIABLES } from "@/lib/server/env";
+import { readServerConfig } from "@/lib/server/env";
 import { resetTokenRateLimits } from "@/lib/server/rate-limit";
 import { proxy } from "@/proxy";
+import { captureConsole, stubServerEnv } from "@test/support/server-env";
 
 // A secret pasted into the wrong variable, or a password inside
 // REACTOR_API_URL, must not reach anonymous visitors: not the setup screen,
@@ -77,17 +69,12 @@ const cases: Record<string, Record<string, string>> = {
   },
 };
 
-let consoleSpies: MockInstance[] = [];
+let logged: () => string[];
 
 beforeEach(() => {
-  for (const variable of SERVER_ENV_VARIABLES) vi.stubEnv(variable, "");
-  vi.stubEnv("NODE_ENV", "production");
+  stubServerEnv({ NODE_ENV: "production" });
   resetTokenRateLimits();
-  consoleSpies = (
-    ["log", "info", "warn", "error", "debug", "trace"] as const
-  ).map((method) =>
-    vi.spyOn(console, method).mockImplementation(() => undefined),
-  );
+  logged = captureConsole();
 });
 
 afterEach(() => {
@@ -144,9 +131,6 @@ describe.each(Object.entries(cases))("%s", (_, env) => {
     const proxied = proxy(new NextRequest("http://localhost:3000/"));
     expectNoCanary("proxy headers", headerLines(proxied.headers));
 
-    const logged = consoleSpies.flatMap((spy) =>
-      spy.mock.calls.map((args) => inspect(args, { depth: 10 })),
-    );
-    for (const line of logged) expectNoCanary("log line", line);
+    for (const line of logged()) expectNoCanary("log line", line);
   });
 });

@@ -2,23 +2,19 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import * as route from "@/app/api/health/route";
 import { UPSTREAM_API_URL } from "@test/fixtures/upstream-token";
-import { server } from "@test/msw/server";
+import { countRequests, server } from "@test/msw/server";
+import { stubServerEnv } from "@test/support/server-env";
 
 const CANARY_KEY = "rk_canary_5d1a9c3e7b2f4608";
-let upstreamCalls = 0;
+let upstream: { readonly count: number };
 
 beforeEach(() => {
-  vi.stubEnv("REACTOR_API_KEY", CANARY_KEY);
-  vi.stubEnv("REACTOR_API_URL", UPSTREAM_API_URL);
-  vi.stubEnv("REACTOR_MODEL", "acme/health-check");
-  vi.stubEnv("REACTOR_TOKEN_LIFETIME_SECONDS", "");
-  vi.stubEnv("REACTOR_TOKEN_MAX_SESSIONS", "");
-  vi.stubEnv("REACTOR_ALLOWED_ORIGINS", "");
-  vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "");
-  upstreamCalls = 0;
-  server.events.on("request:start", () => {
-    upstreamCalls += 1;
+  stubServerEnv({
+    REACTOR_API_KEY: CANARY_KEY,
+    REACTOR_API_URL: UPSTREAM_API_URL,
+    REACTOR_MODEL: "acme/health-check",
   });
+  upstream = countRequests();
 });
 
 afterEach(() => {
@@ -47,7 +43,7 @@ test("a configured server is ready and names its model, without calling Reactor"
     model: "acme/health-check",
   });
   expect(text).not.toContain(CANARY_KEY);
-  expect(upstreamCalls).toBe(0);
+  expect(upstream.count).toBe(0);
 });
 
 test("reads the environment on every request", async () => {
@@ -65,7 +61,7 @@ test("no key: 503, not configured, names the variable", async () => {
     configured: false,
     problems: ["REACTOR_API_KEY"],
   });
-  expect(upstreamCalls).toBe(0);
+  expect(upstream.count).toBe(0);
 });
 
 test("invalid values are named, never echoed", async () => {

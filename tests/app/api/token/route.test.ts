@@ -1,53 +1,27 @@
 // @vitest-environment node
-import { inspect } from "node:util";
-import { delay, http, HttpResponse } from "msw";
-import {
-  afterEach,
-  beforeEach,
-  describe,
-  expect,
-  test,
-  vi,
-  type MockInstance,
-} from "vitest";
+import { http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import * as route from "@/app/api/token/route";
 import type * as AuthorizeModule from "@/lib/server/authorize";
 import type { AuthorizeResult } from "@/lib/server/authorize";
-import type * as MintTokenModule from "@/lib/server/mint-token";
 import { resetTokenRateLimits } from "@/lib/server/rate-limit";
 import { TOKEN_ERROR_STATUS, type TokenErrorCode } from "@/lib/token-errors";
 import { tokenErrorBodySchema, tokenResponseSchema } from "@/lib/token-schema";
 import {
-  MALFORMED_UPSTREAM_BODIES,
   UPSTREAM_API_URL,
   UPSTREAM_JWT,
   UPSTREAM_TOKENS_URL,
   UPSTREAM_UNKNOWN_KEY_BODY,
 } from "@test/fixtures/upstream-token";
-import { server } from "@test/msw/server";
+import { countRequests, server } from "@test/msw/server";
+import { captureConsole, stubServerEnv } from "@test/support/server-env";
 
-// Test seams the route itself cannot export (Next allows only handler and
-// segment-config exports in route.ts): a short mint timeout for the timeout
-// case, and a replaceable authorize().
+// A replaceable authorize(): Next allows only handler and segment-config
+// exports in route.ts, so the route cannot export a seam itself.
 const seams = vi.hoisted(() => ({
-  mintTimeoutMs: undefined as number | undefined,
   authorize: undefined as
     ((request: Request) => Promise<AuthorizeResult>) | undefined,
 }));
-
-vi.mock("@/lib/server/mint-token", async (importOriginal) => {
-  const actual = await importOriginal<typeof MintTokenModule>();
-  return {
-    ...actual,
-    mintToken: (...[config, options]: Parameters<typeof actual.mintToken>) =>
-      actual.mintToken(
-        config,
-        seams.mintTimeoutMs
-          ? { ...options, timeoutMs: seams.mintTimeoutMs }
-          : options,
-      ),
-  };
-});
 
 vi.mock("@/lib/server/authorize", async (importOriginal) => {
   const actual = await importOriginal<typeof AuthorizeModule>();
@@ -60,42 +34,23 @@ vi.mock("@/lib/server/authorize", async (importOriginal) => {
 /** Must never appear in any body, header or console line. */
 const CANARY_KEY = "rk_canary_7f3e9b1d2c4a6e8f";
 
-let consoleSpies: MockInstance[] = [];
-let upstreamCalls = 0;
+let logged: () => string[];
+let upstream: { readonly count: number };
 
 beforeEach(() => {
-  vi.stubEnv("REACTOR_API_KEY", CANARY_KEY);
-  vi.stubEnv("REACTOR_API_URL", UPSTREAM_API_URL);
-  vi.stubEnv("REACTOR_MODEL", "");
-  vi.stubEnv("REACTOR_TOKEN_LIFETIME_SECONDS", "");
-  vi.stubEnv("REACTOR_TOKEN_MAX_SESSIONS", "");
-  vi.stubEnv("REACTOR_ALLOWED_ORIGINS", "");
-  vi.stubEnv("TOKEN_RATE_LIMIT_PER_MINUTE", "");
-  vi.stubEnv("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE", "");
-  vi.stubEnv("TRUST_PROXY_HEADERS", "");
-  vi.stubEnv("REDIS_URL", "");
-  vi.stubEnv("VERCEL", "");
-  resetTokenRateLimits();
-  seams.mintTimeoutMs = undefined;
-  seams.authorize = undefined;
-  upstreamCalls = 0;
-  server.events.on("request:start", () => {
-    upstreamCalls += 1;
+  stubServerEnv({
+    REACTOR_API_KEY: CANARY_KEY,
+    REACTOR_API_URL: UPSTREAM_API_URL,
   });
-  consoleSpies = (
-    ["log", "info", "warn", "error", "debug", "trace"] as const
-  ).map((method) =>
-    vi.spyOn(console, method).mockImplementation(() => undefined),
-  );
+  resetTokenRateLimits();
+  seams.authorize = undefined;
+  upstream = countRequests();
+  logged = captureConsole();
 });
 
 afterEach(() => {
   // Every test, whatever it exercised, also proves the key never reached a log.
-  for (const spy of consoleSpies) {
-    for (const args of spy.mock.calls) {
-      expect(inspect(args, { depth: 10 })).not.toContain(CANARY_KEY);
-    }
-  }
+  for (const line of logged()) expect(line).not.toContain(CANARY_KEY);
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
   server.events.removeAllListeners();
@@ -141,28 +96,7 @@ test("HEAD never mints: 405 with Allow: GET, uncacheable", async () => {
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
   expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
   expect(await response.text()).toBe("");
-  expect(upstreamCalls).toBe(0);
-});
-
-test("a redirect from Reactor's address → 502 upstream_error; the key never follows it", async () => {
-  let followed = 0;
-  server.use(
-    http.post(
-      UPSTREAM_TOKENS_URL,
-      () =>
-        new HttpResponse(null, {
-          status: 307,
-          headers: { Location: "https://elsewhere.reactor.test/tokens" },
-        }),
-    ),
-    http.post("https://elsewhere.reactor.test/tokens", () => {
-      followed += 1;
-      return HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: 0 });
-    }),
-  );
-  const { message } = await expectError("upstream_error");
-  expect(message).toContain("redirect (HTTP 307)");
-  expect(followed).toBe(0);
+  expect(upstream.count).toBe(0);
 });
 
 describe("success", () => {
@@ -219,94 +153,19 @@ describe("success", () => {
   });
 });
 
-describe("upstream failures map to one code and status each", () => {
-  const cases: [string, TokenErrorCode, number, () => void][] = [
-    [
-      "Reactor 401",
-      "key_rejected",
-      502,
-      () =>
-        server.use(
-          http.post(UPSTREAM_TOKENS_URL, () =>
-            HttpResponse.json(UPSTREAM_UNKNOWN_KEY_BODY, { status: 401 }),
-          ),
-        ),
-    ],
-    [
-      "Reactor 403",
-      "key_rejected",
-      502,
-      () =>
-        server.use(
-          http.post(
-            UPSTREAM_TOKENS_URL,
-            () => new HttpResponse(null, { status: 403 }),
-          ),
-        ),
-    ],
-    [
-      "Reactor 500",
-      "upstream_error",
-      502,
-      () =>
-        server.use(
-          http.post(
-            UPSTREAM_TOKENS_URL,
-            () => new HttpResponse(null, { status: 500 }),
-          ),
-        ),
-    ],
-    [
-      "Reactor unreachable",
-      "upstream_error",
-      502,
-      () =>
-        server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.error())),
-    ],
-    [
-      "Reactor answers HTML",
-      "upstream_malformed",
-      502,
-      () =>
-        server.use(
-          http.post(UPSTREAM_TOKENS_URL, () =>
-            HttpResponse.html("<h1>Hi</h1>"),
-          ),
-        ),
-    ],
-    [
-      "Reactor answers 200 without a jwt",
-      "upstream_malformed",
-      502,
-      () =>
-        server.use(
-          http.post(UPSTREAM_TOKENS_URL, () =>
-            HttpResponse.json(MALFORMED_UPSTREAM_BODIES["missing jwt"]),
-          ),
-        ),
-    ],
-    [
-      "Reactor never answers",
-      "upstream_timeout",
-      504,
-      () => {
-        seams.mintTimeoutMs = 50;
-        server.use(
-          http.post(UPSTREAM_TOKENS_URL, async () => {
-            await delay("infinite");
-            return HttpResponse.json({});
-          }),
-        );
-      },
-    ],
-  ];
-
-  test.each(cases)("%s → %s (%i)", async (_, code, status, arrange) => {
-    arrange();
-    const { response, message } = await expectError(code);
-    expect(response.status).toBe(status);
+// Each upstream failure's code and message: tests/lib/server/mint-token.test.ts.
+// Here: that the route answers a mint failure with its code's status and body.
+describe("mint failures", () => {
+  test("Reactor 401 → 502 key_rejected with the mint's message, no Retry-After", async () => {
+    server.use(
+      http.post(UPSTREAM_TOKENS_URL, () =>
+        HttpResponse.json(UPSTREAM_UNKNOWN_KEY_BODY, { status: 401 }),
+      ),
+    );
+    const { response, message } = await expectError("key_rejected");
+    expect(response.status).toBe(502);
     expect(response.headers.get("Retry-After")).toBeNull();
-    expect(message.length).toBeGreaterThan(20);
+    expect(message).toContain("REACTOR_API_KEY");
   });
 
   test("Reactor 429 → 429 upstream_rate_limited with Reactor's Retry-After", async () => {
@@ -356,7 +215,7 @@ describe("configuration", () => {
     const { message } = await expectError("not_configured");
     expect(message).toContain("REACTOR_API_KEY");
     expect(message).toContain(".env.local");
-    expect(upstreamCalls).toBe(0);
+    expect(upstream.count).toBe(0);
   });
 
   test("a malformed key is reported without echoing it", async () => {
@@ -392,7 +251,7 @@ describe("cross-site requests", () => {
       }),
     );
     expect(message).toContain("REACTOR_ALLOWED_ORIGINS");
-    expect(upstreamCalls).toBe(0);
+    expect(upstream.count).toBe(0);
   });
 
   test("a foreign Origin without Sec-Fetch-Site → 403 cross_site", async () => {
@@ -441,7 +300,7 @@ describe("authorize()", () => {
     });
     const { message } = await expectError("unauthorized");
     expect(message).toBe("Sign in to start a stream.");
-    expect(upstreamCalls).toBe(0);
+    expect(upstream.count).toBe(0);
   });
 
   test("a refusal without a message gets a default one", async () => {
@@ -488,7 +347,7 @@ describe("rate limit", () => {
     expect(message).toBe(
       `Too many token requests from this client. Wait ${retryAfter} s and try again.`,
     );
-    expect(upstreamCalls).toBe(2);
+    expect(upstream.count).toBe(2);
     expect((await get(from("203.0.113.2"))).response.status).toBe(200);
   });
 
@@ -496,7 +355,7 @@ describe("rate limit", () => {
     const statuses = await rotatingAddresses(40);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
     expect(statuses.slice(10)).toEqual(Array(30).fill(429));
-    expect(upstreamCalls).toBe(10);
+    expect(upstream.count).toBe(10);
   });
 
   test("on Vercel the headers are trusted: each address has its own bucket", async () => {
@@ -511,7 +370,7 @@ describe("rate limit", () => {
     const statuses = await rotatingAddresses(40);
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
     expect(statuses.slice(30)).toEqual(Array(10).fill(429));
-    expect(upstreamCalls).toBe(30);
+    expect(upstream.count).toBe(30);
     const { response, message } = await expectError(
       "rate_limited",
       from("198.51.100.1"),
