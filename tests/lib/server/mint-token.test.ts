@@ -56,16 +56,30 @@ function answer(status: number, init?: ResponseInit) {
   );
 }
 
+/** A 200 with `body` as JSON. */
+function answerJson(body: unknown) {
+  server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.json(body)));
+}
+
+/** A 200 that says JSON and sends `body` as is: a stream or raw text. */
+function answerRaw(body: BodyInit) {
+  server.use(
+    http.post(
+      UPSTREAM_TOKENS_URL,
+      () =>
+        new HttpResponse(body, {
+          headers: { "Content-Type": "application/json" },
+        }),
+    ),
+  );
+}
+
 /** Unix seconds `offset` seconds from now, as Reactor would send it. */
 const inSeconds = (offset: number) => Math.floor(Date.now() / 1000) + offset;
 
 test("returns the JWT with expiresAt converted from seconds to milliseconds", async () => {
   const expiresAt = inSeconds(3600);
-  server.use(
-    http.post(UPSTREAM_TOKENS_URL, () =>
-      HttpResponse.json({ jwt: UPSTREAM_JWT, expires_at: expiresAt }),
-    ),
-  );
+  answerJson({ jwt: UPSTREAM_JWT, expires_at: expiresAt });
   const token = await mintToken(config);
   expect(token).toEqual({ jwt: UPSTREAM_JWT, expiresAt: expiresAt * 1000 });
   expect(tokenResponseSchema.parse(token)).toEqual(token);
@@ -226,19 +240,12 @@ describe("unreachable or slow upstream", () => {
   });
 
   test("headers sent but the body stalls → upstream_timeout, not malformed", async () => {
-    server.use(
-      http.post(
-        UPSTREAM_TOKENS_URL,
-        () =>
-          new HttpResponse(
-            new ReadableStream({
-              start(controller) {
-                controller.enqueue(new TextEncoder().encode('{"jwt":"'));
-              },
-            }),
-            { headers: { "Content-Type": "application/json" } },
-          ),
-      ),
+    answerRaw(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"jwt":"'));
+        },
+      }),
     );
     const error = await mintError({ timeoutMs: 100 });
     expect(error.code).toBe("upstream_timeout");
@@ -261,7 +268,7 @@ describe("malformed 200 replies → upstream_malformed (502)", () => {
   test.each(Object.entries(MALFORMED_UPSTREAM_BODIES))(
     "%s",
     async (_, body) => {
-      server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.json(body)));
+      answerJson(body);
       const error = await mintError();
       expect(error.code).toBe<TokenErrorCode>("upstream_malformed");
     },
@@ -304,21 +311,14 @@ describe("redirects are never followed", () => {
 describe("bounded replies", () => {
   test("a body over 64 KiB → upstream_malformed, without reading the rest", async () => {
     let pulled = 0;
-    server.use(
-      http.post(
-        UPSTREAM_TOKENS_URL,
-        () =>
-          new HttpResponse(
-            // An endless stream: only a reader that stops can finish.
-            new ReadableStream({
-              pull(controller) {
-                pulled += 1;
-                controller.enqueue(new Uint8Array(16 * 1024).fill(32));
-              },
-            }),
-            { headers: { "Content-Type": "application/json" } },
-          ),
-      ),
+    answerRaw(
+      // An endless stream: only a reader that stops can finish.
+      new ReadableStream({
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+        },
+      }),
     );
     const error = await mintError();
     expect(error.code).toBe("upstream_malformed");
@@ -326,38 +326,18 @@ describe("bounded replies", () => {
   });
 
   test("a declared Content-Length over 64 KiB is refused before reading", async () => {
-    server.use(
-      http.post(
-        UPSTREAM_TOKENS_URL,
-        () =>
-          new HttpResponse(" ".repeat(MAX_UPSTREAM_BODY_BYTES + 1), {
-            headers: { "Content-Type": "application/json" },
-          }),
-      ),
-    );
+    answerRaw(" ".repeat(MAX_UPSTREAM_BODY_BYTES + 1));
     expect((await mintError()).code).toBe("upstream_malformed");
   });
 
   test("a valid token padded to just under 64 KiB is still accepted", async () => {
     const body = JSON.stringify(upstreamToken(inSeconds(3600)));
-    server.use(
-      http.post(
-        UPSTREAM_TOKENS_URL,
-        () =>
-          new HttpResponse(
-            body + " ".repeat(MAX_UPSTREAM_BODY_BYTES - body.length),
-            { headers: { "Content-Type": "application/json" } },
-          ),
-      ),
-    );
+    answerRaw(body + " ".repeat(MAX_UPSTREAM_BODY_BYTES - body.length));
     expect((await mintToken(config)).jwt).toBe(UPSTREAM_JWT);
   });
 });
 
 describe("the token itself", () => {
-  const reply = (body: { jwt: string; expires_at: number }) =>
-    server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.json(body)));
-
   test.each([
     ["not three parts", "opaque-token"],
     ["four parts", `${UPSTREAM_JWT}.extra`],
@@ -365,26 +345,19 @@ describe("the token itself", () => {
     ["an empty signature part", "eyJh.eyJz."],
     ["over 8 KiB", `eyJh.${"a".repeat(MAX_JWT_LENGTH)}.c2ln`],
   ])("%s → upstream_malformed", async (_, jwt) => {
-    reply({ jwt, expires_at: inSeconds(3600) });
+    answerJson({ jwt, expires_at: inSeconds(3600) });
     expect((await mintError()).code).toBe("upstream_malformed");
   });
 
   test("a JWT of exactly 8 KiB is accepted", async () => {
     const jwt = `eyJh.${"a".repeat(MAX_JWT_LENGTH - 10)}.c2ln`;
     expect(jwt).toHaveLength(MAX_JWT_LENGTH);
-    reply({ jwt, expires_at: inSeconds(3600) });
+    answerJson({ jwt, expires_at: inSeconds(3600) });
     expect((await mintToken(config)).jwt).toBe(jwt);
   });
 });
 
 describe("expires_at must be a plausible time in seconds", () => {
-  const reply = (expiresAt: number) =>
-    server.use(
-      http.post(UPSTREAM_TOKENS_URL, () =>
-        HttpResponse.json(upstreamToken(expiresAt)),
-      ),
-    );
-
   test.each([
     ["in milliseconds", () => Date.now() + 3_600_000],
     ["in the past", () => inSeconds(-10)],
@@ -394,7 +367,7 @@ describe("expires_at must be a plausible time in seconds", () => {
       () => inSeconds(3600 + 15 * 60 + 60),
     ],
   ])("%s → upstream_malformed pointing at the clock", async (_, expiresAt) => {
-    reply(expiresAt());
+    answerJson(upstreamToken(expiresAt()));
     const error = await mintError();
     expect(error.code).toBe("upstream_malformed");
     expect(error.message).toContain("clock");
@@ -405,7 +378,7 @@ describe("expires_at must be a plausible time in seconds", () => {
     ["exactly the requested lifetime", 3600],
     ["the requested lifetime plus 14 min of skew", 3600 + 14 * 60],
   ])("%s is accepted", async (_, offset) => {
-    reply(inSeconds(offset));
+    answerJson(upstreamToken(inSeconds(offset)));
     expect((await mintToken(config)).expiresAt).toBe(inSeconds(offset) * 1000);
   });
 });
