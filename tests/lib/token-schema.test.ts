@@ -1,5 +1,7 @@
 // Runs in the default jsdom environment on purpose: these modules are
 // imported by browser code and must load without any server-only module.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import {
   TOKEN_ERROR_CODES,
@@ -51,19 +53,26 @@ describe("tokenErrorBodySchema", () => {
   });
 });
 
-test("the status table is the documented contract", () => {
-  expect(TOKEN_ERROR_STATUS).toEqual({
-    not_configured: 500,
-    unauthorized: 401,
-    cross_site: 403,
-    rate_limited: 429,
-    key_rejected: 502,
-    upstream_rate_limited: 429,
-    upstream_error: 502,
-    upstream_timeout: 504,
-    upstream_malformed: 502,
-    internal_error: 500,
-  });
+test("README's error table documents every code with its status", () => {
+  const readme = readFileSync(
+    join(import.meta.dirname, "../../README.md"),
+    "utf8",
+  );
+  // The table after "Errors from `/api/token`", rows like
+  // "| `upstream_error` (redirect) | 502 | …": a code may have several.
+  const table = readme.split("Errors from `/api/token`")[1]?.split("\n\n")[1];
+  const rows = [
+    ...(table ?? "").matchAll(/^\| `([a-z_]+)`[^|]*\| (\d{3}) +\|/gm),
+  ];
+  const documented = Object.fromEntries(
+    rows.map(([, code, status]) => [code, Number(status)]),
+  );
+  expect(documented).toEqual(TOKEN_ERROR_STATUS);
+  for (const [, code, status] of rows) {
+    expect(Number(status), code).toBe(
+      TOKEN_ERROR_STATUS[code as keyof typeof TOKEN_ERROR_STATUS],
+    );
+  }
   expect(TOKEN_ERROR_CODES).toEqual(Object.keys(TOKEN_ERROR_STATUS));
 });
 
