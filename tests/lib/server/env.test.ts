@@ -29,6 +29,10 @@ function issuesOf(result: ServerConfigResult) {
   return result.issues;
 }
 
+/** The config `env` gives beside a valid key; fails the test on any issue. */
+const configWith = (env: Record<string, string>) =>
+  configOf(readServerConfig({ REACTOR_API_KEY: KEY, ...env }));
+
 /** The single issue for `variable`, asserting there is exactly one issue overall. */
 function onlyIssue(env: Record<string, string>, variable: string): string {
   const issues = issuesOf(readServerConfig({ REACTOR_API_KEY: KEY, ...env }));
@@ -56,31 +60,13 @@ describe("defaults", () => {
   });
 
   test("empty and whitespace-only optional variables mean the default", () => {
-    const config = configOf(
-      readServerConfig({
-        REACTOR_API_KEY: KEY,
-        REACTOR_MODEL: "",
-        REACTOR_API_URL: "  ",
-        REACTOR_TOKEN_LIFETIME_SECONDS: "",
-        REACTOR_TOKEN_MAX_SESSIONS: "",
-        REACTOR_ALLOWED_ORIGINS: "",
-        TOKEN_RATE_LIMIT_PER_MINUTE: "",
-        TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: " ",
-        TRUST_PROXY_HEADERS: "",
-        REDIS_URL: "",
-      }),
+    // Every variable but the key, alternately empty and blank.
+    const blank = Object.fromEntries(
+      SERVER_ENV_VARIABLES.filter((name) => name !== "REACTOR_API_KEY").map(
+        (name, i) => [name, i % 2 ? "  " : ""],
+      ),
     );
-    expect(config).toMatchObject({
-      model: "reactor/helios",
-      apiUrl: "https://api.reactor.inc",
-      tokenLifetimeSeconds: 21600,
-      tokenMaxSessions: 10,
-      allowedOrigins: [],
-      rateLimitPerMinute: 10,
-      rateLimitGlobalPerMinute: 30,
-      trustProxyHeaders: false,
-      redisUrl: undefined,
-    });
+    expect(configWith(blank)).toEqual(configWith({}));
   });
 
   test("reads process.env at call time, so a changed variable applies without re-importing", () => {
@@ -147,11 +133,7 @@ describe("REACTOR_MODEL", () => {
   test.each(["reactor/helios", "xmax/x2", "acme-labs/video_model.v2"])(
     "accepts %s",
     (model) => {
-      expect(
-        configOf(
-          readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_MODEL: model }),
-        ).model,
-      ).toBe(model);
+      expect(configWith({ REACTOR_MODEL: model }).model).toBe(model);
     },
   );
 
@@ -175,10 +157,7 @@ describe("REACTOR_API_URL", () => {
     ["http://127.0.0.1:8787", "http://127.0.0.1:8787"],
     ["https://proxy.example.com/reactor/", "https://proxy.example.com/reactor"],
   ])("%s is normalised to %s", (raw, expected) => {
-    expect(
-      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_API_URL: raw }))
-        .apiUrl,
-    ).toBe(expected);
+    expect(configWith({ REACTOR_API_URL: raw }).apiUrl).toBe(expected);
   });
 
   test.each([
@@ -198,24 +177,17 @@ describe("REACTOR_API_URL", () => {
   });
 
   describe("in production", () => {
-    const production = (raw: string) =>
-      readServerConfig({
-        REACTOR_API_KEY: KEY,
-        REACTOR_API_URL: raw,
-        NODE_ENV: "production",
-      });
-
     test.each([
       "http://api.reactor.example",
       "http://10.0.0.5:8787",
       "http://localhost.example.com",
     ])("refuses plain http to the non-loopback %s", (raw) => {
-      const issues = issuesOf(production(raw));
-      expect(issues.map((issue) => issue.variable)).toEqual([
+      const message = onlyIssue(
+        { REACTOR_API_URL: raw, NODE_ENV: "production" },
         "REACTOR_API_URL",
-      ]);
-      expect(issues[0]!.message).toContain("must use https:// in production");
-      expect(issues[0]!.message).not.toContain(new URL(raw).hostname);
+      );
+      expect(message).toContain("must use https:// in production");
+      expect(message).not.toContain(new URL(raw).hostname);
     });
 
     test.each([
@@ -224,18 +196,17 @@ describe("REACTOR_API_URL", () => {
       "http://[::1]:8787",
       "https://api.reactor.inc",
     ])("accepts %s", (raw) => {
-      expect(configOf(production(raw)).apiUrl).toBe(raw);
+      expect(
+        configWith({ REACTOR_API_URL: raw, NODE_ENV: "production" }).apiUrl,
+      ).toBe(raw);
     });
 
     test("development still accepts plain http to a LAN host", () => {
       expect(
-        configOf(
-          readServerConfig({
-            REACTOR_API_KEY: KEY,
-            REACTOR_API_URL: "http://10.0.0.5:8787",
-            NODE_ENV: "development",
-          }),
-        ).apiUrl,
+        configWith({
+          REACTOR_API_URL: "http://10.0.0.5:8787",
+          NODE_ENV: "development",
+        }).apiUrl,
       ).toBe("http://10.0.0.5:8787");
     });
   });
@@ -249,76 +220,74 @@ describe("REACTOR_API_URL", () => {
     ["http://10.0.0.5:8787", false],
     ["https://localhost.example.com", false],
   ])("%s → usingEmulator %s", (raw, expected) => {
-    expect(
-      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REACTOR_API_URL: raw }))
-        .usingEmulator,
-    ).toBe(expected);
+    expect(configWith({ REACTOR_API_URL: raw }).usingEmulator).toBe(expected);
   });
 });
 
-describe("REACTOR_TOKEN_LIFETIME_SECONDS", () => {
-  test.each([
-    ["1800", 1800],
-    ["7200", 7200],
-    ["21600", 21600],
-  ])("accepts %s", (raw, expected) => {
-    expect(
-      configOf(
-        readServerConfig({
-          REACTOR_API_KEY: KEY,
-          REACTOR_TOKEN_LIFETIME_SECONDS: raw,
-        }),
-      ).tokenLifetimeSeconds,
-    ).toBe(expected);
+// The whole-number variables: what each accepts, what it refuses, and what
+// its message says about the range (and, where the default is not obvious, it).
+describe.each([
+  {
+    variable: "REACTOR_TOKEN_LIFETIME_SECONDS",
+    field: "tokenLifetimeSeconds",
+    accepts: [1800, 7200, 21600],
+    refuses: ["1799", "21601", "0", "-3600", "3600.5", "1e4", "one hour"],
+    says: ["from 1800 to 21600"],
+  },
+  {
+    variable: "REACTOR_TOKEN_MAX_SESSIONS",
+    field: "tokenMaxSessions",
+    accepts: [1, 50],
+    refuses: ["0", "51", "-1", "ten"],
+    says: ["from 1 to 50"],
+  },
+  {
+    variable: "TOKEN_RATE_LIMIT_PER_MINUTE",
+    field: "rateLimitPerMinute",
+    accepts: [0, 1, 600],
+    refuses: ["-1", "10001", "lots"],
+    says: ["from 0 to 10000"],
+  },
+  {
+    variable: "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
+    field: "rateLimitGlobalPerMinute",
+    accepts: [0, 30, 100_000],
+    refuses: ["-1", "100001", "2.5", "many"],
+    says: ["from 0 to 100000", "the default, 30"],
+  },
+  {
+    // 0 turns a session policy off.
+    variable: "REACTOR_IDLE_DISCONNECT_SECONDS",
+    field: "idleDisconnectSeconds",
+    accepts: [0, 5, 1200],
+    refuses: ["1201", "-1"],
+    says: ["from 0 to 1200", "leave it empty for the default"],
+  },
+  {
+    variable: "REACTOR_HIDDEN_DISCONNECT_SECONDS",
+    field: "hiddenDisconnectSeconds",
+    accepts: [0, 5, 1200],
+    refuses: ["1.5", "a minute"],
+    says: ["from 0 to 1200", "leave it empty for the default"],
+  },
+] as const)("$variable", ({ variable, field, accepts, refuses, says }) => {
+  test.each(accepts)("accepts %s", (value) => {
+    expect(configWith({ [variable]: String(value) })[field]).toBe(value);
   });
 
-  test.each(["1799", "21601", "0", "-3600", "3600.5", "1e4", "one hour"])(
-    "rejects %j and states the bounds",
-    (raw) => {
-      const message = onlyIssue(
-        { REACTOR_TOKEN_LIFETIME_SECONDS: raw },
-        "REACTOR_TOKEN_LIFETIME_SECONDS",
-      );
-      expect(message).toContain("from 1800 to 21600");
-    },
-  );
-});
-
-describe("REACTOR_TOKEN_MAX_SESSIONS", () => {
-  test.each([
-    ["1", 1],
-    ["50", 50],
-  ])("accepts %s", (raw, expected) => {
-    expect(
-      configOf(
-        readServerConfig({
-          REACTOR_API_KEY: KEY,
-          REACTOR_TOKEN_MAX_SESSIONS: raw,
-        }),
-      ).tokenMaxSessions,
-    ).toBe(expected);
-  });
-
-  test.each(["0", "51", "-1", "ten"])("rejects %j", (raw) => {
-    expect(
-      onlyIssue(
-        { REACTOR_TOKEN_MAX_SESSIONS: raw },
-        "REACTOR_TOKEN_MAX_SESSIONS",
-      ),
-    ).toContain("from 1 to 50");
+  test.each(refuses)("rejects %j, stating the range", (raw) => {
+    const message = onlyIssue({ [variable]: raw }, variable);
+    for (const words of says) expect(message).toContain(words);
   });
 });
 
 describe("REACTOR_ALLOWED_ORIGINS", () => {
   test("parses a comma list, trimming entries and normalising case and trailing slashes", () => {
     expect(
-      configOf(
-        readServerConfig({
-          REACTOR_API_KEY: KEY,
-          REACTOR_ALLOWED_ORIGINS:
-            " https://App.Example.com/ ,http://localhost:4000,, ",
-        }),
-      ).allowedOrigins,
+      configWith({
+        REACTOR_ALLOWED_ORIGINS:
+          " https://App.Example.com/ ,http://localhost:4000,, ",
+      }).allowedOrigins,
     ).toEqual(["https://app.example.com", "http://localhost:4000"]);
   });
 
@@ -354,62 +323,9 @@ describe("REACTOR_ALLOWED_ORIGINS", () => {
   });
 });
 
-describe("TOKEN_RATE_LIMIT_PER_MINUTE", () => {
-  test.each([
-    ["0", 0],
-    ["1", 1],
-    ["600", 600],
-  ])("accepts %s", (raw, expected) => {
-    expect(
-      configOf(
-        readServerConfig({
-          REACTOR_API_KEY: KEY,
-          TOKEN_RATE_LIMIT_PER_MINUTE: raw,
-        }),
-      ).rateLimitPerMinute,
-    ).toBe(expected);
-  });
-
-  test.each(["-1", "10001", "lots"])("rejects %j", (raw) => {
-    expect(
-      onlyIssue(
-        { TOKEN_RATE_LIMIT_PER_MINUTE: raw },
-        "TOKEN_RATE_LIMIT_PER_MINUTE",
-      ),
-    ).toContain("from 0 to 10000");
-  });
-});
-
-describe("TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE", () => {
-  test.each([
-    ["0", 0],
-    ["30", 30],
-    ["100000", 100_000],
-  ])("accepts %s", (raw, expected) => {
-    expect(
-      configOf(
-        readServerConfig({
-          REACTOR_API_KEY: KEY,
-          TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: raw,
-        }),
-      ).rateLimitGlobalPerMinute,
-    ).toBe(expected);
-  });
-
-  test.each(["-1", "100001", "2.5", "many"])("rejects %j", (raw) => {
-    const message = onlyIssue(
-      { TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: raw },
-      "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
-    );
-    expect(message).toContain("from 0 to 100000");
-    expect(message).toContain("the default, 30");
-  });
-});
-
 describe("TRUST_PROXY_HEADERS", () => {
   const trust = (env: Record<string, string>) =>
-    configOf(readServerConfig({ REACTOR_API_KEY: KEY, ...env }))
-      .trustProxyHeaders;
+    configWith(env).trustProxyHeaders;
 
   test.each([
     ["1", true],
@@ -447,10 +363,7 @@ describe("REDIS_URL", () => {
     "rediss://default:AbC123@eu1-fine-cat-12345.upstash.io:6379",
     "redis://:secret@redis.internal:6380/2",
   ])("accepts %s, kept as given", (raw) => {
-    expect(
-      configOf(readServerConfig({ REACTOR_API_KEY: KEY, REDIS_URL: raw }))
-        .redisUrl,
-    ).toBe(raw);
+    expect(configWith({ REDIS_URL: raw }).redisUrl).toBe(raw);
   });
 
   test.each([
@@ -467,7 +380,7 @@ describe("REDIS_URL", () => {
   });
 });
 
-test("lists every problem at once, one issue per bad variable", () => {
+test("lists every problem at once, one issue per bad variable, in the schema's order", () => {
   const issues = issuesOf(
     readServerConfig({
       REACTOR_API_KEY: API_KEY_PLACEHOLDER,
@@ -480,50 +393,16 @@ test("lists every problem at once, one issue per bad variable", () => {
       TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE: "-1",
       TRUST_PROXY_HEADERS: "maybe",
       REDIS_URL: "localhost:6379",
+      REACTOR_IDLE_DISCONNECT_SECONDS: "-1",
+      REACTOR_HIDDEN_DISCONNECT_SECONDS: "soon",
     }),
   );
-  expect(issues.map((issue) => issue.variable)).toEqual([
-    "REACTOR_API_KEY",
-    "REACTOR_MODEL",
-    "REACTOR_API_URL",
-    "REACTOR_TOKEN_LIFETIME_SECONDS",
-    "REACTOR_TOKEN_MAX_SESSIONS",
-    "REACTOR_ALLOWED_ORIGINS",
-    "TOKEN_RATE_LIMIT_PER_MINUTE",
-    "TOKEN_RATE_LIMIT_GLOBAL_PER_MINUTE",
-    "TRUST_PROXY_HEADERS",
-    "REDIS_URL",
-  ]);
+  expect(issues.map((issue) => issue.variable)).toEqual(SERVER_ENV_VARIABLES);
   for (const issue of issues) {
     expect(issue.message.startsWith(issue.variable)).toBe(true);
     // How to apply a fix is said once per screen (CONFIG_FIX), not per issue.
     expect(issue.message).not.toContain("Project Settings");
   }
-});
-
-describe("session policies", () => {
-  test("idle and hidden-tab seconds are read, and 0 turns a policy off", () => {
-    const config = configOf(
-      readServerConfig({
-        REACTOR_API_KEY: KEY,
-        REACTOR_IDLE_DISCONNECT_SECONDS: "5",
-        REACTOR_HIDDEN_DISCONNECT_SECONDS: "0",
-      }),
-    );
-    expect(config.idleDisconnectSeconds).toBe(5);
-    expect(config.hiddenDisconnectSeconds).toBe(0);
-  });
-
-  test.each([
-    ["REACTOR_IDLE_DISCONNECT_SECONDS", "1201"],
-    ["REACTOR_IDLE_DISCONNECT_SECONDS", "-1"],
-    ["REACTOR_HIDDEN_DISCONNECT_SECONDS", "1.5"],
-    ["REACTOR_HIDDEN_DISCONNECT_SECONDS", "a minute"],
-  ])("%s=%s is refused with the range and the default", (variable, raw) => {
-    const message = onlyIssue({ [variable]: raw }, variable);
-    expect(message).toContain("from 0 to 1200");
-    expect(message).toContain("leave it empty for the default");
-  });
 });
 
 test("toPublicConfig passes only model, apiUrl, usingEmulator and the policies", () => {
