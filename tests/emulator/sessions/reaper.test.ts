@@ -5,7 +5,7 @@ import { reapReason } from "@/emulator/sessions/reaper";
 import type { Session } from "@/emulator/sessions/session";
 import { Timers } from "@/emulator/sessions/timers";
 import { sdkHeaders, startTestEmulator } from "@test/emulator/support/emulator";
-import { connectClient } from "@/scripts/doctor/webrtc-client";
+import { connect, liveSession } from "@test/emulator/support/live-session";
 
 const T0 = 1_000_000;
 
@@ -137,20 +137,15 @@ test("sessions end at the time cap, or earlier with the token's max_session_dura
 
 test("a connected client that stops talking on the data channel is reaped; one that pings is not", async () => {
   const { api } = await startTestEmulator({ timings: { pingTimeoutMs: 400 } });
-  const { jwt } = await api.mint();
-  const quiet = (await api.createSession(jwt)).json.session_id;
-  const chatty = (await api.createSession(jwt)).json.session_id;
-  await api.waitReady(jwt, quiet);
-  await api.waitReady(jwt, chatty);
-  const chattyClient = await connectClient(api, jwt, chatty);
-  const pinger = setInterval(() => chattyClient.send("runtime", "ping"), 75);
-  const quietClient = await connectClient(api, jwt, quiet);
+  const chatty = await liveSession(api);
+  const pinger = setInterval(() => chatty.client.send("runtime", "ping"), 75);
+  const quiet = await liveSession(api);
   try {
     await expect
       .poll(
         async () =>
           (await api.state()).sessions.find(
-            (s: { id: string }) => s.id === quiet,
+            (s: { id: string }) => s.id === quiet.sessionId,
           ).closeReason,
         {
           timeout: 4_000,
@@ -158,37 +153,29 @@ test("a connected client that stops talking on the data channel is reaped; one t
       )
       .toBe("ping_timeout");
     const chattyState = (await api.state()).sessions.find(
-      (s: { id: string }) => s.id === chatty,
+      (s: { id: string }) => s.id === chatty.sessionId,
     );
     expect(chattyState).toMatchObject({ state: "ACTIVE", connected: true });
   } finally {
     clearInterval(pinger);
-    await Promise.all([quietClient.close(), chattyClient.close()]);
   }
 });
 
 test("dieAfterMs closes a connected session's peer and marks it CLOSED", async () => {
   const { api } = await startTestEmulator({ scenario: { dieAfterMs: 300 } });
-  const { jwt } = await api.mint();
-  const id = (await api.createSession(jwt)).json.session_id;
-  await api.waitReady(jwt, id);
-  const client = await connectClient(api, jwt, id);
-  try {
-    await expect
-      .poll(async () => (await api.state()).sessions[0].closeReason, {
-        timeout: 3_000,
-      })
-      .toBe("scenario_die_after");
-    await expect
-      .poll(() => client.channel.readyState, { timeout: 3_000 })
-      .toBe("closed");
-    const polled = await api.request("GET", `/sessions/${id}`, {
-      headers: sdkHeaders(jwt),
-    });
-    expect(polled.json.state).toBe("CLOSED");
-  } finally {
-    await client.close();
-  }
+  const { jwt, sessionId, client } = await liveSession(api);
+  await expect
+    .poll(async () => (await api.state()).sessions[0].closeReason, {
+      timeout: 3_000,
+    })
+    .toBe("scenario_die_after");
+  await expect
+    .poll(() => client.channel.readyState, { timeout: 3_000 })
+    .toBe("closed");
+  const polled = await api.request("GET", `/sessions/${sessionId}`, {
+    headers: sdkHeaders(jwt),
+  });
+  expect(polled.json.state).toBe("CLOSED");
 });
 
 test("dropPeerAfterMs cuts the media path but holds the session until peerLostGraceMs", async () => {
@@ -196,27 +183,20 @@ test("dropPeerAfterMs cuts the media path but holds the session until peerLostGr
     scenario: { dropPeerAfterMs: 200 },
     timings: { peerLostGraceMs: 800 },
   });
-  const { jwt } = await api.mint();
-  const id = (await api.createSession(jwt)).json.session_id;
-  await api.waitReady(jwt, id);
-  const client = await connectClient(api, jwt, id);
-  try {
-    await expect
-      .poll(() => client.channel.readyState, { timeout: 3_000 })
-      .toBe("closed");
-    // Dropped, not ended: still ACTIVE, so a reconnect() could resume it.
-    expect((await api.state()).sessions[0]).toMatchObject({
-      state: "ACTIVE",
-      connected: false,
-    });
-    await expect
-      .poll(async () => (await api.state()).sessions[0].closeReason, {
-        timeout: 3_000,
-      })
-      .toBe("peer_lost");
-  } finally {
-    await client.close();
-  }
+  const { client } = await liveSession(api);
+  await expect
+    .poll(() => client.channel.readyState, { timeout: 3_000 })
+    .toBe("closed");
+  // Dropped, not ended: still ACTIVE, so a reconnect() could resume it.
+  expect((await api.state()).sessions[0]).toMatchObject({
+    state: "ACTIVE",
+    connected: false,
+  });
+  await expect
+    .poll(async () => (await api.state()).sessions[0].closeReason, {
+      timeout: 3_000,
+    })
+    .toBe("peer_lost");
 });
 
 test("a PUT within the hold resumes the dropped session, and the new peer stays up", async () => {
@@ -224,29 +204,22 @@ test("a PUT within the hold resumes the dropped session, and the new peer stays 
     scenario: { dropPeerAfterMs: 200 },
     timings: { peerLostGraceMs: 10_000 },
   });
-  const { jwt } = await api.mint();
-  const id = (await api.createSession(jwt)).json.session_id;
-  await api.waitReady(jwt, id);
-  const first = await connectClient(api, jwt, id);
+  const { jwt, sessionId: id, client: first } = await liveSession(api);
   await expect
     .poll(async () => (await api.state()).sessions[0].connected, {
       timeout: 3_000,
     })
     .toBe(false);
   await first.close();
-  const resumed = await connectClient(api, jwt, id, { method: "PUT" });
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect((await api.state()).sessions).toEqual([
-      expect.objectContaining({
-        id,
-        state: "ACTIVE",
-        connected: true,
-        offers: 2,
-      }),
-    ]);
-    expect(resumed.channel.readyState).toBe("open");
-  } finally {
-    await resumed.close();
-  }
+  const resumed = await connect(api, jwt, id, { method: "PUT" });
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  expect((await api.state()).sessions).toEqual([
+    expect.objectContaining({
+      id,
+      state: "ACTIVE",
+      connected: true,
+      offers: 2,
+    }),
+  ]);
+  expect(resumed.channel.readyState).toBe("open");
 });

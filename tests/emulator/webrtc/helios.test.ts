@@ -1,45 +1,28 @@
 // @vitest-environment node
-import { afterEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { startTestEmulator } from "@test/emulator/support/emulator";
 import { jpegHead, png } from "@test/emulator/support/images";
 import { uploadFile } from "@test/emulator/support/upload";
-import {
-  connectClient,
-  framesFrom,
-  type WebRtcClient as TestClient,
-} from "@/scripts/doctor/webrtc-client";
+import { framesFrom } from "@/scripts/doctor/webrtc-client";
+import { liveSession } from "@test/emulator/support/live-session";
 
 // reactor/helios over real WebRTC with a werift client: the video track is
 // negotiated but silent until set_prompt + start, then the stream plays; an
 // uploaded image is measured for image_accepted.
 
-const clients: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
-async function heliosSession(attempt = 1): Promise<{
-  emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  jwt: string;
-  sessionId: string;
-  client: TestClient;
-}> {
-  const emulator = await startTestEmulator();
-  const { jwt } = await emulator.api.mint();
-  const created = await emulator.api.createSession(jwt, "reactor/helios");
-  const sessionId = created.json.session_id as string;
-  await emulator.api.waitReady(jwt, sessionId);
-  try {
-    const client = await connectClient(emulator.api, jwt, sessionId);
-    clients.push(client);
-    return { emulator, jwt, sessionId, client };
-  } catch (error) {
-    // Not yet understood: on a loaded machine the first DTLS handshake
-    // between two werift peers in a test process sometimes fails on the
-    // emulator's side (connecting → failed); peer.test.ts's first test shows
-    // it too. One fresh session; a second failure is a real one.
-    if (attempt > 1) throw error;
-    return heliosSession(attempt + 1);
+async function heliosSession() {
+  for (let attempt = 1; ; attempt++) {
+    const emulator = await startTestEmulator();
+    try {
+      const live = await liveSession(emulator.api, "reactor/helios");
+      return { emulator, ...live };
+    } catch (error) {
+      // Not yet understood: on a loaded machine the first DTLS handshake
+      // between two werift peers in a test process sometimes fails on the
+      // emulator's side (connecting → failed); peer.test.ts's first test
+      // shows it too. One fresh session; a second failure is a real one.
+      if (attempt > 1) throw error;
+    }
   }
 }
 

@@ -1,34 +1,20 @@
 // @vitest-environment node
 import { RtpHeader, RtpPacket } from "werift";
-import { afterEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import {
   startTestEmulator,
   transportHeaders,
 } from "@test/emulator/support/emulator";
-import {
-  connectClient,
-  framesFrom,
-  type WebRtcClient as TestClient,
-} from "@/scripts/doctor/webrtc-client";
+import { framesFrom } from "@/scripts/doctor/webrtc-client";
+import { liveSession } from "@test/emulator/support/live-session";
 
 // End to end over real WebRTC on loopback: a werift client signals through
 // the emulator's HTTP endpoints exactly as SDK 2.9.0 does, connects, and
 // receives VP8 over RTP and model replies over the data channel.
 
-const clients: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-});
-
 async function connectedSession() {
   const emulator = await startTestEmulator();
-  const { jwt } = await emulator.api.mint();
-  const created = await emulator.api.createSession(jwt);
-  const sessionId = created.json.session_id as string;
-  await emulator.api.waitReady(jwt, sessionId);
-  const client = await connectClient(emulator.api, jwt, sessionId);
-  clients.push(client);
-  return { emulator, jwt, sessionId, client };
+  return { emulator, ...(await liveSession(emulator.api)) };
 }
 
 const until = async (condition: () => boolean, timeoutMs = 5_000) => {
