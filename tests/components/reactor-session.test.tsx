@@ -1,6 +1,5 @@
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { StrictMode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   emitModelMessage,
@@ -9,39 +8,15 @@ import {
   resetFakeSdk,
   runtimeCommandsSent,
 } from "@test/support/fake-sdk";
-import { ReactorSession } from "@/components/reactor-session";
 import { TokenFetchError } from "@/lib/fetch-token";
-import { TokenCache } from "@/lib/token-cache";
+import { renderSession, tokenSource } from "@test/support/render-session";
 
 vi.mock("@reactor-team/js-sdk", async () => {
   const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 
-const config = {
-  model: "reactor/helios",
-  apiUrl: "https://api.reactor.test",
-  usingEmulator: false,
-  // Off here; tests/components/session-policies.test.tsx covers them.
-  idleDisconnectSeconds: 0,
-  hiddenDisconnectSeconds: 0,
-};
 const HOUR = 3_600_000;
-
-function tokenSource(...jwts: string[]) {
-  let i = 0;
-  return vi.fn(async () => ({
-    jwt: jwts[Math.min(i++, jwts.length - 1)]!,
-    expiresAt: Date.now() + HOUR,
-  }));
-}
-
-function renderSession(fetcher = tokenSource("jwt-1"), strict = false) {
-  const tokens = new TokenCache(fetcher);
-  const ui = <ReactorSession config={config} tokens={tokens} />;
-  render(strict ? <StrictMode>{ui}</StrictMode> : ui);
-  return { fetcher, tokens };
-}
 
 const setState = (state: Partial<ReturnType<typeof fakeStore.getState>>) =>
   act(() => fakeStore.setState(state));
@@ -165,7 +140,7 @@ describe("connection UI", () => {
 
   it("re-mints once and retries when Reactor rejects the token", async () => {
     const fetcher = tokenSource("stale", "fresh");
-    renderSession(fetcher);
+    renderSession({ fetcher });
     const { connect } = fakeStore.getState();
     connect.mockRejectedValueOnce(
       new Error('Failed to create session: 401 {"error":"token expired"}'),
@@ -195,7 +170,7 @@ describe("connection UI", () => {
         "Reactor rejected REACTOR_API_KEY. Create a new key and restart.",
       );
     });
-    renderSession(fetcher);
+    renderSession({ fetcher });
     expect(await screen.findByRole("alert")).toHaveTextContent(
       /Reactor rejected the API key.*Create a new key/,
     );
@@ -221,7 +196,7 @@ describe("connection UI", () => {
       await gate;
       return { jwt: "slow", expiresAt: Date.now() + HOUR };
     });
-    renderSession(fetcher);
+    renderSession({ fetcher });
     const button = screen.getByRole("button", { name: "Connect" });
     // Two synchronous dispatches: no render happens in between.
     act(() => {
@@ -237,7 +212,7 @@ describe("connection UI", () => {
   });
 
   it("starts exactly one session under StrictMode", async () => {
-    const { fetcher } = renderSession(tokenSource("jwt-1"), true);
+    const { fetcher } = renderSession({ strict: true });
     await userEvent.click(screen.getByRole("button", { name: "Connect" }));
     await waitFor(() =>
       expect(fakeStore.getState().connect).toHaveBeenCalledTimes(1),

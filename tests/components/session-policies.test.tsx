@@ -1,29 +1,17 @@
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeStore, resetFakeSdk } from "@test/support/fake-sdk";
-import { ReactorSession } from "@/components/reactor-session";
-import { TokenCache } from "@/lib/token-cache";
+import { renderSession } from "@test/support/render-session";
 
 vi.mock("@reactor-team/js-sdk", async () => {
   const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 
-const config = {
-  model: "acme/test-pattern",
-  apiUrl: "https://api.reactor.test",
-  usingEmulator: false,
-  idleDisconnectSeconds: 5,
-  hiddenDisconnectSeconds: 0,
-};
-
-function renderSession() {
-  const tokens = new TokenCache(async () => ({
-    jwt: "jwt-1",
-    expiresAt: Date.now() + 3_600_000,
-  }));
-  render(<ReactorSession config={config} tokens={tokens} />);
-}
+const renderWithPolicies = () =>
+  renderSession({
+    config: { model: "acme/test-pattern", idleDisconnectSeconds: 5 },
+  });
 
 /** The SDK going live: a session id (sessionIdChanged), then ready. */
 function goLive(id = "s1") {
@@ -53,7 +41,7 @@ afterEach(() => vi.useRealTimers());
 
 describe("idle policy", () => {
   it("asks after the idle time, counts down 20 s, then ends the session and says why", () => {
-    renderSession();
+    renderWithPolicies();
     goLive();
     advance(4_999);
     expect(dialog()).toBeNull();
@@ -75,7 +63,7 @@ describe("idle policy", () => {
   });
 
   it("Keep watching answers the question and keeps the session", () => {
-    renderSession();
+    renderWithPolicies();
     goLive();
     advance(6_000);
     fireEvent.click(screen.getByRole("button", { name: "Keep watching" }));
@@ -86,7 +74,7 @@ describe("idle policy", () => {
   });
 
   it("keyboard input during the countdown keeps the session", () => {
-    renderSession();
+    renderWithPolicies();
     goLive();
     advance(6_000);
     fireEvent.keyDown(document.body, { key: "Shift" });
@@ -96,7 +84,7 @@ describe("idle policy", () => {
   });
 
   it("does not run while the session is not live", () => {
-    renderSession();
+    renderWithPolicies();
     act(() => fakeStore.setState({ sessionId: "s1", status: "waiting" }));
     advance(60_000);
     expect(dialog()).toBeNull();
@@ -105,7 +93,7 @@ describe("idle policy", () => {
 
 describe("session clock", () => {
   it("shows the time left of the 20 minutes while live, with a notice in the last minute", () => {
-    renderSession();
+    renderWithPolicies();
     expect(screen.queryByText(/Session time left/)).toBeNull();
     goLive();
     expect(screen.getByText("20:00")).toBeInTheDocument();
@@ -119,7 +107,7 @@ describe("session clock", () => {
   });
 
   it("ends the session at the cap and says why", () => {
-    renderSession();
+    renderWithPolicies();
     goLive();
     for (let elapsed = 0; elapsed < 20 * 60_000; elapsed += 4_000) {
       fireEvent.pointerDown(document.body);
@@ -135,7 +123,7 @@ describe("session clock", () => {
 
 describe("network", () => {
   it("shows a banner while offline", () => {
-    renderSession();
+    renderWithPolicies();
     goLive();
     Object.defineProperty(navigator, "onLine", {
       configurable: true,

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { FileRef } from "@reactor-team/js-sdk";
-import { event, field } from "@test/fixtures/model-interface";
+import { event, field, optionalImage } from "@test/fixtures/model-interface";
 import { FakeFileRef } from "@test/support/fake-sdk";
 import { EventForm } from "@/components/controls/event-form";
 import type { EventSpec } from "@/lib/model-schema/types";
@@ -204,12 +204,7 @@ describe("validation", () => {
 describe("file fields", () => {
   const spec = event(
     "set_image",
-    field("image", {
-      type: "upload",
-      default: null,
-      nullable: true,
-      required: false,
-    }),
+    optionalImage,
     field("caption", { type: "string", default: "" }),
   );
   const png = () =>

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { delay, http, HttpResponse } from "msw";
+import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { describe, expect, test } from "vitest";
 import {
   DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS,
@@ -57,7 +57,7 @@ function answer(status: number, init?: ResponseInit) {
 }
 
 /** A 200 with `body` as JSON. */
-function answerJson(body: unknown) {
+function answerJson(body: JsonBodyType) {
   server.use(http.post(UPSTREAM_TOKENS_URL, () => HttpResponse.json(body)));
 }
 
