@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { connect, openApp } from "./support/app";
+import { openLive } from "./support/app";
 import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 import { servers } from "./support/servers";
@@ -37,8 +37,7 @@ async function session() {
 test("the controls appear with the next step, and frames flow only after a prompt and Start", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await expect(page.getByRole("note")).toHaveText("Set a prompt, then Start");
   await expect(page.getByRole("combobox", { name: "sr_scale" })).toHaveValue(
     /\d/,
@@ -67,8 +66,7 @@ test("the controls appear with the next step, and frames flow only after a promp
 });
 
 test("a new prompt changes the picture", async ({ page }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await setPrompt(page, "a forest at dawn");
   await startButton(page).click();
   await expectFramesDecoding(page);
@@ -89,8 +87,7 @@ test("a new prompt changes the picture", async ({ page }) => {
 test("an image uploads through the SDK and the model accepts it", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   const form = page.getByRole("form", {
     name: "Set image set_image",
     exact: true,
@@ -114,8 +111,7 @@ test("an image uploads through the SDK and the model accepts it", async ({
 test("Start without a prompt shows the model's command_error beside Start", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await startButton(page).click();
   const item = page
     .getByRole("list", { name: "Lifecycle" })
@@ -125,8 +121,7 @@ test("Start without a prompt shows the model's command_error beside Start", asyn
 });
 
 test("an out-of-range value cannot be sent", async ({ page }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   const form = page.getByRole("form", { name: /^Schedule prompt/ });
   const chunk = form.getByRole("spinbutton", { name: "chunk" });
   await chunk.fill("-1");

@@ -1,4 +1,4 @@
-import { connect, openApp } from "./support/app";
+import { openLive } from "./support/app";
 import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 import { servers } from "./support/servers";
@@ -11,8 +11,7 @@ test.beforeEach(() => emulator.reset());
 test("held keys send movement and look, then idle on release", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await expect(page.getByRole("button", { name: "Forward W" })).toBeEnabled();
 
   await page.keyboard.down("w");

@@ -1,4 +1,5 @@
-import { connect, openApp } from "./support/app";
+import type { Page } from "@playwright/test";
+import { openLive } from "./support/app";
 import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 import { expectFramesDecoding } from "./support/video";
@@ -7,32 +8,34 @@ import { expectFramesDecoding } from "./support/video";
 // controls from whichever description arrives, and keep working without one.
 test.beforeEach(() => emulator.reset());
 
-test("a legacy runtime's capabilities still give controls that work", async ({
-  page,
-}) => {
-  await emulator.scenario({ schemaProtocol: "legacy" });
-  await openApp(page);
-  await connect(page);
-  const scene = page.getByRole("combobox", { name: /^scene/ });
-  await expect(scene).toBeVisible();
-  await expect(page.getByRole("button", { name: "Pause" })).toBeEnabled();
+const sceneSelect = (page: Page) =>
+  page.getByRole("combobox", { name: /^scene/ });
 
-  const options = await scene.locator("option").allTextContents();
+/** Send a scene other than the one playing; the model must switch to it. */
+async function switchScene(page: Page) {
+  const options = await sceneSelect(page).locator("option").allTextContents();
   const playing = (await emulator.state()).sessions[0]!.scene;
   const next = options.find((o) => o !== playing && o !== "Choose…")!;
-  await scene.selectOption(next);
+  await sceneSelect(page).selectOption(next);
   await page.getByRole("button", { name: "Send set_scene" }).click();
   await expect
     .poll(async () => (await emulator.state()).sessions[0]!.scene)
     .toBe(next);
+}
+
+test("a legacy runtime's capabilities still give controls that work", async ({
+  page,
+}) => {
+  await openLive(page, { schemaProtocol: "legacy" });
+  await expect(sceneSelect(page)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeEnabled();
+  await switchScene(page);
 });
 
 test("with no description at all the page still streams and offers a raw command", async ({
   page,
 }) => {
-  await emulator.scenario({ schemaProtocol: "none" });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { schemaProtocol: "none" });
   await expectFramesDecoding(page);
   await expect(page.getByText("This model publishes no controls")).toBeVisible({
     timeout: 20_000,
@@ -47,20 +50,10 @@ test("with no description at all the page still streams and offers a raw command
 test("a malformed schema leaves a working page: what could be read, and what could not", async ({
   page,
 }) => {
-  await emulator.scenario({ schemaProtocol: "malformed" });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { schemaProtocol: "malformed" });
   await expectFramesDecoding(page);
   await expect(
     page.getByText(/The model's schema has \d+ problem/),
   ).toBeVisible();
-  const scene = page.getByRole("combobox", { name: /^scene/ });
-  const options = await scene.locator("option").allTextContents();
-  const playing = (await emulator.state()).sessions[0]!.scene;
-  const next = options.find((o) => o !== playing && o !== "Choose…")!;
-  await scene.selectOption(next);
-  await page.getByRole("button", { name: "Send set_scene" }).click();
-  await expect
-    .poll(async () => (await emulator.state()).sessions[0]!.scene)
-    .toBe(next);
+  await switchScene(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/clean-run";
-import { connect, openApp } from "./support/app";
+import { connect, openApp, openLive } from "./support/app";
 import { emulator } from "./support/emulator";
 import { CANARY_KEY } from "./support/servers";
 
@@ -8,8 +8,7 @@ test.beforeEach(() => emulator.reset());
 test("time to first frame and live stats show once the stream plays", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
 
   const stats = page.locator("dl.stats");
   await expect(stats.getByText("First frame")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { connect, openApp, status } from "./support/app";
+import { connect, openApp, openLive, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import { expectFramesDecoding } from "./support/video";
 
@@ -76,9 +76,7 @@ test("session dies mid-stream: Reconnect, then a new session", async ({
 });
 
 test("a slow SDP answer still connects", async ({ page }) => {
-  await emulator.scenario({ sdpDelayMs: 2000 });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { sdpDelayMs: 2000 });
   await expectFramesDecoding(page);
 });
 
@@ -98,8 +96,7 @@ test("an SDP answer that never comes fails with a next step", async ({
 test("an expired token is replaced without reloading the page", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(status(page)).toHaveText("Not connected");
   const minted = (await emulator.state()).tokens.minted;

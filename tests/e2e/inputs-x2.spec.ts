@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
-import { connect, openApp } from "./support/app";
+import { openLive } from "./support/app";
 import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
-import { onlySession, videoPicture } from "./support/media";
+import { onlySession } from "./support/media";
 import { servers } from "./support/servers";
-import { expectFramesDecoding } from "./support/video";
+import { expectFramesDecoding, videoPicture } from "./support/video";
 
 // xmax/x2 reads a `source` camera and generates once it has frames and a
 // prompt; the emulator echoes the camera into main_video. Chromium's fake
@@ -24,8 +24,7 @@ test("camera published, echoed back after a prompt, and stopped", async ({
   context,
 }) => {
   await context.grantPermissions(["camera"], { origin: servers.x2Url });
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   // Nothing is asked or sent before the click.
   await expect(camera(page).getByText("Camera on")).toHaveCount(0);
   expect(await sourcePackets()).toBe(0);
@@ -71,8 +70,7 @@ test("camera published, echoed back after a prompt, and stopped", async ({
 test("denied camera: the blocked message and how to re-allow", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await camera(page).getByRole("button", { name: "Turn on camera" }).click();
   const alert = camera(page).getByRole("alert");
   await expect(alert).toContainText("Camera access is blocked");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { connect, openApp } from "./support/app";
+import { openLive } from "./support/app";
 import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 
@@ -22,9 +22,7 @@ test.beforeEach(() => emulator.reset());
 test("a current runtime: the controls come from the schema", async ({
   page,
 }) => {
-  await emulator.scenario({ schemaProtocol: "current" });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { schemaProtocol: "current" });
   await expect(source(page)).toHaveAttribute("data-source", "schema");
   await expect(source(page)).toHaveAttribute("data-pending", "false");
   await expect(source(page)).not.toHaveText(/publishes no controls/);
@@ -45,9 +43,7 @@ test("a model that loads late: the page asks again until the schema comes", asyn
   page,
 }) => {
   // Requests before the model has loaded are dropped, as runtime 3.x does.
-  await emulator.scenario({ schemaProtocol: "current", modelLoadMs: 3_000 });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { schemaProtocol: "current", modelLoadMs: 3_000 });
   await expect(source(page)).toHaveAttribute("data-source", "schema");
   expect(await schemaRequests()).toBeGreaterThanOrEqual(2);
 });
@@ -55,9 +51,7 @@ test("a model that loads late: the page asks again until the schema comes", asyn
 test("a legacy runtime: the controls come from modelCapabilities", async ({
   page,
 }) => {
-  await emulator.scenario({ schemaProtocol: "legacy" });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { schemaProtocol: "legacy" });
   await expect(source(page)).toHaveAttribute("data-source", "capabilities");
   await expect(source(page)).not.toHaveText(/publishes no controls/);
 });
@@ -65,9 +59,7 @@ test("a legacy runtime: the controls come from modelCapabilities", async ({
 test("a runtime that publishes nothing: the page says so within 15 s", async ({
   page,
 }) => {
-  await emulator.scenario({ schemaProtocol: "none" });
-  await openApp(page);
-  await connect(page);
+  await openLive(page, { schemaProtocol: "none" });
   // Tracks only, from the HTTP session.
   await expect(source(page)).toHaveAttribute("data-source", "session");
   await expect(source(page)).toHaveText("This model publishes no controls", {

@@ -1,4 +1,4 @@
-import { connect, openApp } from "./support/app";
+import { openLive } from "./support/app";
 import { expect, test } from "./support/clean-run";
 import { emulator } from "./support/emulator";
 import { onlySession, stageAudioLevel } from "./support/media";
@@ -24,8 +24,7 @@ const SCRIPT = Array.from(
 test("avatar, script and Start: video plays and the audio is not silent", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await page.getByLabel(/^avatar_image/).setInputFiles({
     name: "avatar.png",
     mimeType: "image/png",

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/clean-run";
-import { connect, openApp, status } from "./support/app";
+import { openLive, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import { notice } from "./support/policies";
 import { POLICY_HIDDEN_SECONDS, servers } from "./support/servers";
@@ -27,8 +27,7 @@ function setVisibility(page: Page, state: "hidden" | "visible") {
 test("a live session in a hidden tab ends after the hidden-tab time; coming back says why", async ({
   page,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   const hiddenAt = Date.now();
   await setVisibility(page, "hidden");
 
@@ -50,8 +49,7 @@ test("a live session in a hidden tab ends after the hidden-tab time; coming back
 });
 
 test("a tab shown again in time keeps its session", async ({ page }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await setVisibility(page, "hidden");
   await page.waitForTimeout(1_000);
   await setVisibility(page, "visible");

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/clean-run";
-import { connect, openApp, status } from "./support/app";
+import { connect, openApp, openLive, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import { notice, stillWatching } from "./support/policies";
 import { POLICY_IDLE_SECONDS, servers } from "./support/servers";
@@ -14,8 +14,7 @@ test("with no input, the session ends after the idle time plus the countdown, an
   page,
 }) => {
   test.setTimeout(90_000);
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   const liveAt = Date.now();
 
   await expect(stillWatching(page)).toBeVisible({
@@ -51,8 +50,7 @@ test("input during the countdown keeps the session, and the idle clock starts ov
   page,
 }) => {
   test.setTimeout(90_000);
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
 
   await expect(stillWatching(page)).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press("Shift");

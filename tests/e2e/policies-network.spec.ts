@@ -1,5 +1,5 @@
 import { expect, test } from "./support/clean-run";
-import { connect, openApp, status } from "./support/app";
+import { openLive, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import { notice } from "./support/policies";
 import { servers } from "./support/servers";
@@ -12,8 +12,7 @@ test("offline shows a banner and leaves a healthy session alone", async ({
   page,
   context,
 }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await context.setOffline(true);
   await expect(notice(page, "offline")).toBeVisible();
   await page.waitForTimeout(2_000);
@@ -40,9 +39,7 @@ test.describe("a dropped stream", () => {
     context,
   }) => {
     test.setTimeout(90_000);
-    await emulator.scenario({ dropPeerAfterMs: 1_000 });
-    await openApp(page);
-    await connect(page);
+    await openLive(page, { dropPeerAfterMs: 1_000 });
     const { id } = (await emulator.state()).sessions[0]!;
 
     await context.setOffline(true);

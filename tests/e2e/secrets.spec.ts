@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "./support/clean-run";
-import { connect, openApp } from "./support/app";
+import { openLive } from "./support/app";
 import { emulator } from "./support/emulator";
 import { CANARY_KEY } from "./support/servers";
 import { expectFramesDecoding } from "./support/video";
@@ -25,8 +25,7 @@ test("the API key never reaches the browser, and no token reaches the console", 
     }
   });
 
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   // A full session: media decoding and the model's `state` messages (about
   // one a second) flowing over the data channel while the SDK logs.
   await expectFramesDecoding(page);

@@ -1,5 +1,5 @@
 import { expect, test } from "./support/clean-run";
-import { connect, openApp, status } from "./support/app";
+import { connect, openApp, openLive, status } from "./support/app";
 import { emulator } from "./support/emulator";
 import { expectFramesDecoding } from "./support/video";
 
@@ -43,8 +43,7 @@ test("the page streams under a CSP that names the run-time API origin", async ({
 });
 
 test("Disconnect ends the session on the emulator", async ({ page }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await page.getByRole("button", { name: "Disconnect" }).click();
   await expect(status(page)).toHaveText("Not connected");
   await expect.poll(async () => (await emulator.state()).counts.active).toBe(0);
@@ -53,8 +52,7 @@ test("Disconnect ends the session on the emulator", async ({ page }) => {
 });
 
 test("closing the page ends the session", async ({ page }) => {
-  await openApp(page);
-  await connect(page);
+  await openLive(page);
   await page.close({ runBeforeUnload: true });
   // DELETE on unload is best effort; the emulator's reaper is the backstop.
   await expect

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { emulator } from "./emulator";
 
 export const status = (page: Page) => page.getByRole("status");
 
@@ -11,4 +12,11 @@ export async function openApp(page: Page) {
 export async function connect(page: Page) {
   await page.getByRole("button", { name: "Connect" }).click();
   await expect(status(page)).toHaveText("Live");
+}
+
+/** Set the emulator's scenario (when given), open the app and go live. */
+export async function openLive(page: Page, scenario?: Record<string, unknown>) {
+  if (scenario) await emulator.scenario(scenario);
+  await openApp(page);
+  await connect(page);
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { emulator } from "./emulator";
 
 /** The only session in the emulator, with the fields the media specs read. */
@@ -13,26 +13,6 @@ export async function onlySession(): Promise<{
   if (sessions.length !== 1)
     throw new Error(`expected one session, got ${sessions.length}`);
   return sessions[0]!;
-}
-
-/** Size and mean RGB of what a <video> shows now (drawn at 64×36). */
-export function videoPicture(video: Locator) {
-  return video.evaluate((el: HTMLVideoElement) => {
-    const canvas = document.createElement("canvas");
-    canvas.width = 64;
-    canvas.height = 36;
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(el, 0, 0, canvas.width, canvas.height);
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const mean = [0, 0, 0];
-    for (let i = 0; i < data.length; i += 4)
-      for (let c = 0; c < 3; c++) mean[c]! += data[i + c]!;
-    return {
-      width: el.videoWidth,
-      height: el.videoHeight,
-      mean: mean.map((sum) => sum / (data.length / 4)),
-    };
-  });
 }
 
 /**

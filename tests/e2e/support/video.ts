@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * Waits until the SDK's <video> has decoded `frames` new frames, counted by
@@ -35,24 +35,27 @@ export async function expectFramesDecoding(page: Page, frames = 15) {
   expect(size[1]).toBeGreaterThan(0);
 }
 
-/** Mean RGB of the current frame, to tell scenes apart. */
-export async function meanColor(page: Page): Promise<[number, number, number]> {
-  return page.locator(".stage video").evaluate((el: HTMLVideoElement) => {
+/** Size and mean RGB of what a <video> shows now (drawn at 64×36). */
+export function videoPicture(video: Locator) {
+  return video.evaluate((el: HTMLVideoElement) => {
     const canvas = document.createElement("canvas");
     canvas.width = 64;
     canvas.height = 36;
     const ctx = canvas.getContext("2d")!;
     ctx.drawImage(el, 0, 0, canvas.width, canvas.height);
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let r = 0;
-    let g = 0;
-    let b = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      r += data[i]!;
-      g += data[i + 1]!;
-      b += data[i + 2]!;
-    }
-    const pixels = data.length / 4;
-    return [r / pixels, g / pixels, b / pixels] as [number, number, number];
+    const mean = [0, 0, 0];
+    for (let i = 0; i < data.length; i += 4)
+      for (let c = 0; c < 3; c++) mean[c]! += data[i + c]!;
+    return {
+      width: el.videoWidth,
+      height: el.videoHeight,
+      mean: mean.map((sum) => sum / (data.length / 4)),
+    };
   });
+}
+
+/** Mean RGB of the stage's current frame, to tell scenes apart. */
+export async function meanColor(page: Page): Promise<number[]> {
+  return (await videoPicture(page.locator(".stage video"))).mean;
 }
