@@ -5,7 +5,7 @@ import {
 } from "@/components/load-reactor-session";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 
