@@ -2,13 +2,13 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeStore, resetFakeSdk } from "@/tests/support/fake-sdk";
+import { fakeStore, resetFakeSdk } from "@test/support/fake-sdk";
 import { StreamApp } from "@/components/stream-app";
 import type * as FetchToken from "@/lib/fetch-token";
-import type { PublicConfig } from "@/lib/public-config";
+import { SESSION_CONFIG } from "@test/fixtures/public-config";
 
 vi.mock("@reactor-team/js-sdk", async () => {
-  const { fakeSdkModule } = await import("@/tests/support/fake-sdk");
+  const { fakeSdkModule } = await import("@test/support/fake-sdk");
   return fakeSdkModule;
 });
 
@@ -29,14 +29,6 @@ vi.mock("@/lib/fetch-token", async (importActual) => ({
     expiresAt: Date.now() + 3_600_000,
   })),
 }));
-
-const config: PublicConfig = {
-  model: "reactor/helios",
-  apiUrl: "https://api.reactor.test",
-  usingEmulator: false,
-  idleDisconnectSeconds: 0,
-  hiddenDisconnectSeconds: 0,
-};
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -69,7 +61,7 @@ const connectButton = () => screen.getByRole("button", { name: "Connect" });
 describe("before the SDK chunk", () => {
   it("paints a working Connect and loads nothing until idle or intent", () => {
     loader.load.mockReturnValue(new Promise(() => undefined));
-    render(<StreamApp config={config} />);
+    render(<StreamApp config={SESSION_CONFIG} />);
     expect(connectButton()).toBeEnabled();
     expect(loader.idle).toHaveBeenCalledTimes(1);
     expect(loader.load).not.toHaveBeenCalled();
@@ -77,7 +69,7 @@ describe("before the SDK chunk", () => {
 
   it("loads on idle and swaps in the session", async () => {
     loader.load.mockImplementation(realChunk);
-    render(<StreamApp config={config} />);
+    render(<StreamApp config={SESSION_CONFIG} />);
     act(() => idleCallbacks.forEach((callback) => callback()));
     expect(loader.load).toHaveBeenCalledTimes(1);
     // The session's own status line (it announces its phase politely).
@@ -92,7 +84,7 @@ describe("before the SDK chunk", () => {
 
   it.each(["hover", "focus"])("loads on intent (%s)", async (intent) => {
     loader.load.mockReturnValue(new Promise(() => undefined));
-    render(<StreamApp config={config} />);
+    render(<StreamApp config={SESSION_CONFIG} />);
     if (intent === "hover") await userEvent.hover(connectButton());
     else act(() => connectButton().focus());
     expect(loader.load).toHaveBeenCalled();
@@ -104,7 +96,7 @@ describe("the swap to the session", () => {
   it("waits for a press on Connect to end, so the click is not lost", async () => {
     const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
     loader.load.mockReturnValue(chunk.promise);
-    render(<StreamApp config={config} />);
+    render(<StreamApp config={SESSION_CONFIG} />);
     const user = userEvent.setup();
     const button = connectButton();
     // Pressed, not yet released; the chunk arrives in between.
@@ -122,7 +114,7 @@ describe("the swap to the session", () => {
   it("keeps keyboard focus on Connect", async () => {
     const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
     loader.load.mockReturnValue(chunk.promise);
-    render(<StreamApp config={config} />);
+    render(<StreamApp config={SESSION_CONFIG} />);
     act(() => connectButton().focus());
     await act(async () => chunk.resolve(await realChunk()));
     // The fake SDK's ReactorView: the session has replaced the skeleton.
@@ -138,7 +130,7 @@ describe("Connect pressed before the chunk arrived", () => {
     async (strict) => {
       const chunk = deferred<Awaited<ReturnType<typeof realChunk>>>();
       loader.load.mockReturnValue(chunk.promise);
-      const ui = <StreamApp config={config} />;
+      const ui = <StreamApp config={SESSION_CONFIG} />;
       render(strict ? <StrictMode>{ui}</StrictMode> : ui);
 
       await userEvent.click(connectButton());
@@ -161,7 +153,7 @@ describe("Connect pressed before the chunk arrived", () => {
 
   it("a failed load says what to do, and Connect tries again", async () => {
     loader.load.mockRejectedValue(new Error("ChunkLoadError"));
-    render(<StreamApp config={config} />);
+    render(<StreamApp config={SESSION_CONFIG} />);
 
     await userEvent.click(connectButton());
     expect(await screen.findByRole("alert")).toHaveTextContent(

@@ -4,15 +4,7 @@ import { vi } from "vitest";
 import { ReactorSession } from "@/components/reactor-session";
 import type { PublicConfig } from "@/lib/public-config";
 import { TokenCache } from "@/lib/token-cache";
-
-/** Session policies off: tests/components/session-policies.test.tsx turns them on. */
-const BASE_CONFIG: PublicConfig = {
-  model: "reactor/helios",
-  apiUrl: "https://api.reactor.test",
-  usingEmulator: false,
-  idleDisconnectSeconds: 0,
-  hiddenDisconnectSeconds: 0,
-};
+import { SESSION_CONFIG } from "@test/fixtures/public-config";
 
 /** Hands out `jwts` in turn (then the last one again), each valid for an hour. */
 export function tokenSource(...jwts: string[]) {
@@ -38,7 +30,7 @@ export function renderSession({
 } = {}) {
   const tokens = new TokenCache(fetcher);
   const ui = (
-    <ReactorSession config={{ ...BASE_CONFIG, ...config }} tokens={tokens} />
+    <ReactorSession config={{ ...SESSION_CONFIG, ...config }} tokens={tokens} />
   );
   render(strict ? <StrictMode>{ui}</StrictMode> : ui);
   return { fetcher, tokens };
