@@ -14,8 +14,8 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" className="scheme-dark">
+      <body className="bg-page text-fg">{children}</body>
     </html>
   );
 }

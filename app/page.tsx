@@ -21,7 +21,7 @@ export default async function Page() {
 
   const config = toPublicConfig(result.config);
   return (
-    <main className="app">
+    <main className="mx-auto max-w-[960px] px-4 pt-6 pb-12">
       <AppHeader model={config.model} usingEmulator={config.usingEmulator} />
       <StreamApp config={config} />
     </main>

@@ -27,14 +27,14 @@ function Controls() {
         Connect
       </button>
       <p role="status">{status}</p>
-      <dl className="stats" data-total-ms={timings?.totalMs} />
+      <dl data-testid="connection-stats" data-total-ms={timings?.totalMs} />
     </>
   );
 }
 
 createRoot(document.getElementById("root")!).render(
   <ReactorProvider modelName={config.model} apiUrl={config.apiUrl}>
-    <div className="stage" style={{ width: 640, height: 360 }}>
+    <div data-testid="stage" style={{ width: 640, height: 360 }}>
       <ReactorView />
     </div>
     <Controls />

@@ -5,11 +5,15 @@ interface Props {
 
 export function AppHeader({ model, usingEmulator }: Props) {
   return (
-    <header className="app-header">
-      <h1>Reactor starter</h1>
-      <p className="model">
+    <header className="mb-4 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+      <h1 className="text-[1.4rem] font-bold">Reactor starter</h1>
+      <p className="text-muted">
         Model <code>{model}</code>
-        {usingEmulator && <span className="badge">Local emulator</span>}
+        {usingEmulator && (
+          <span className="ml-2 rounded-full border border-warn px-2 py-[0.1rem] text-fine text-warn">
+            Local emulator
+          </span>
+        )}
       </p>
     </header>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, type RefObject } from "react";
+import { button } from "@/components/class-names";
 
 interface Props {
   stageRef: RefObject<HTMLDivElement | null>;
@@ -47,7 +48,7 @@ export function AudioToggle({ stageRef, active }: Props) {
   }
 
   return (
-    <button type="button" className="button" onClick={enable}>
+    <button type="button" className={button} onClick={enable}>
       Enable audio
     </button>
   );

@@ -1,4 +1,5 @@
 import type { SessionControls } from "@/components/use-session-controls";
+import { button, primaryButton } from "@/components/class-names";
 
 interface Props {
   controls: SessionControls;
@@ -12,7 +13,7 @@ export function ConnectionButtons({ controls, otherTabLive = false }: Props) {
   switch (phase) {
     case "disconnected":
       return (
-        <button type="button" className="button primary" onClick={connect}>
+        <button type="button" className={primaryButton} onClick={connect}>
           {otherTabLive ? "Take over here" : error ? "Try again" : "Connect"}
         </button>
       );
@@ -25,14 +26,14 @@ export function ConnectionButtons({ controls, otherTabLive = false }: Props) {
       return (
         <>
           <ConnectingButton />
-          <button type="button" className="button" onClick={disconnect}>
+          <button type="button" className={button} onClick={disconnect}>
             Cancel
           </button>
         </>
       );
     case "ready":
       return (
-        <button type="button" className="button" onClick={disconnect}>
+        <button type="button" className={button} onClick={disconnect}>
           Disconnect
         </button>
       );
@@ -40,15 +41,15 @@ export function ConnectionButtons({ controls, otherTabLive = false }: Props) {
       return (
         <>
           {error ? (
-            <button type="button" className="button primary" onClick={connect}>
+            <button type="button" className={primaryButton} onClick={connect}>
               Start a new session
             </button>
           ) : (
-            <button type="button" className="button primary" onClick={resume}>
+            <button type="button" className={primaryButton} onClick={resume}>
               Reconnect
             </button>
           )}
-          <button type="button" className="button" onClick={disconnect}>
+          <button type="button" className={button} onClick={disconnect}>
             End session
           </button>
         </>
@@ -58,7 +59,7 @@ export function ConnectionButtons({ controls, otherTabLive = false }: Props) {
 
 function ConnectingButton() {
   return (
-    <button type="button" className="button primary" disabled aria-busy>
+    <button type="button" className={primaryButton} disabled aria-busy>
       Connecting…
     </button>
   );

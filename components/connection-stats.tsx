@@ -25,7 +25,8 @@ export function ConnectionStats({ timeToFirstFrameMs }: Props) {
 
   return (
     <dl
-      className="stats"
+      className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-label text-muted"
+      data-testid="connection-stats"
       data-total-ms={timings?.totalMs}
       data-session-ms={timings?.sessionCreationMs}
       data-transport-ms={timings?.transportConnectingMs}
@@ -61,9 +62,9 @@ export function ConnectionStats({ timeToFirstFrameMs }: Props) {
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <div>
+    <div className="flex gap-[0.4rem]">
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd className="text-fg tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { SessionRecorder } from "@/components/session-recorder";
 import { APP_VERSION, SDK_VERSION } from "@/lib/app-info";
 import { buildDiagnostics } from "@/lib/diagnostics";
 import type { PublicConfig } from "@/lib/public-config";
+import { button } from "@/components/class-names";
 
 interface Props {
   config: PublicConfig;
@@ -60,10 +61,10 @@ export function DiagnosticsPanel({ config, recorder }: Props) {
   };
 
   return (
-    <details className="diagnostics">
-      <summary>Diagnostics</summary>
-      <p className="diagnostics-actions">
-        <button type="button" className="button" onClick={copy}>
+    <details className="mt-3 text-label">
+      <summary className="cursor-pointer text-muted">Diagnostics</summary>
+      <p className="my-[1em] flex flex-wrap items-center gap-3">
+        <button type="button" className={button} onClick={copy}>
           Copy diagnostics
         </button>
         <span aria-live="polite">
@@ -74,7 +75,11 @@ export function DiagnosticsPanel({ config, recorder }: Props) {
               : ""}
         </span>
       </p>
-      <pre className="diagnostics-json" tabIndex={0}>
+      <pre
+        className="my-[1em] max-h-64 overflow-auto rounded-panel border border-line p-2 text-fine [word-break:break-word] whitespace-pre-wrap"
+        data-testid="diagnostics-json"
+        tabIndex={0}
+      >
         {shown}
       </pre>
     </details>

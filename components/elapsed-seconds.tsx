@@ -12,7 +12,7 @@ export function ElapsedSeconds() {
     return () => clearInterval(timer);
   }, []);
   return (
-    <span className="status-elapsed" aria-hidden="true">
+    <span className="font-normal text-muted tabular-nums" aria-hidden="true">
       {seconds} s
     </span>
   );

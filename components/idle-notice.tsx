@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useNow } from "@/components/use-now";
 import { secondsLeft } from "@/lib/policies/session-clock";
+import { primaryButton, warningNotice } from "@/components/class-names";
 
 /** The idle policy's question, with its countdown and the Keep button. */
 export function IdleNotice({
@@ -18,22 +19,22 @@ export function IdleNotice({
   useEffect(() => keep.current?.focus(), []);
   return (
     <div
-      className="idle-notice"
+      className={warningNotice}
       role="alertdialog"
       aria-labelledby="idle-title"
       aria-describedby="idle-text"
     >
-      <p className="idle-title" id="idle-title">
+      <p className="mb-2 font-semibold" id="idle-title">
         Still watching?
       </p>
-      <p id="idle-text">
+      <p className="mb-2" id="idle-text">
         No input for a while, so this session ends in{" "}
-        <span className="idle-seconds">{left}</span> s to stop using GPU time.
+        <span className="tabular-nums">{left}</span> s to stop using GPU time.
       </p>
       <button
         ref={keep}
         type="button"
-        className="button primary"
+        className={primaryButton}
         onClick={onKeep}
       >
         Keep watching

@@ -22,7 +22,7 @@ export function ModelInterfaceStatus() {
         : "This model publishes no controls";
   return (
     <p
-      className="model-interface"
+      className="my-4"
       data-testid="model-interface-source"
       data-source={model.source}
       data-pending={pending}

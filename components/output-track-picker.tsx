@@ -1,5 +1,7 @@
 "use client";
 
+import { button } from "@/components/class-names";
+
 interface Props {
   tracks: readonly string[];
   selected: string | undefined;
@@ -10,12 +12,16 @@ interface Props {
 export function OutputTrackPicker({ tracks, selected, onSelect }: Props) {
   if (tracks.length < 2) return null;
   return (
-    <div className="stage-tracks" role="group" aria-label="Video track shown">
+    <div
+      className="mt-2 flex gap-2"
+      role="group"
+      aria-label="Video track shown"
+    >
       {tracks.map((name) => (
         <button
           key={name}
           type="button"
-          className="button"
+          className={button}
           aria-pressed={name === selected}
           onClick={() => onSelect(name)}
         >

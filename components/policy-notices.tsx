@@ -2,6 +2,7 @@ import type { EndReason } from "@/components/use-session-policies";
 import { formatDuration } from "@/lib/format-time";
 import { SESSION_MAX_MS } from "@/lib/policies/session-clock";
 import type { PublicConfig } from "@/lib/public-config";
+import { warningNotice } from "@/components/class-names";
 
 interface Props {
   endReason: EndReason | undefined;
@@ -36,20 +37,20 @@ export function PolicyNotices({
   config,
 }: Props) {
   return (
-    <div className="policy-notices" aria-live="polite">
+    <div aria-live="polite">
       {!online && (
-        <p className="policy-notice" data-notice="offline">
+        <p className={warningNotice} data-notice="offline">
           You are offline. The session is left as it is; if the stream drops, it
           resumes when the network is back.
         </p>
       )}
       {endReason && (
-        <p className="policy-notice" data-notice="ended">
+        <p className={warningNotice} data-notice="ended">
           {reasonText(endReason, config)}
         </p>
       )}
       {otherTabLive && (
-        <p className="policy-notice" data-notice="other-tab">
+        <p className={warningNotice} data-notice="other-tab">
           Another tab of this app is streaming. One tab streams at a time, so
           your account is not billed twice: take over to move the session here.
         </p>

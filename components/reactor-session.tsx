@@ -36,6 +36,7 @@ import {
 import { VideoStage } from "@/components/video-stage";
 import type { PublicConfig } from "@/lib/public-config";
 import type { TokenCache } from "@/lib/token-cache";
+import { buttonRow, panel, session } from "@/components/class-names";
 
 quietSdkConsole();
 
@@ -114,7 +115,7 @@ function SessionLayout({
     picked && videoOutputs.includes(picked) ? picked : videoOutputs[0];
 
   return (
-    <div className="session">
+    <div className={session}>
       <VideoStage
         stageRef={stageRef}
         placeholder={PLACEHOLDERS[controls.phase]}
@@ -127,7 +128,7 @@ function SessionLayout({
         selected={videoTrack}
         onSelect={setPicked}
       />
-      <section className="panel" aria-label="Connection">
+      <section className={panel} aria-label="Connection">
         <StatusLine phase={controls.phase} />
         {policies.deadline !== undefined && (
           <SessionClock deadline={policies.deadline} />
@@ -145,7 +146,7 @@ function SessionLayout({
           online={policies.online}
           config={config}
         />
-        <div className="buttons">
+        <div className={buttonRow}>
           <ConnectionButtons
             controls={controls}
             otherTabLive={policies.otherTabLive}

@@ -7,6 +7,7 @@ import {
   SESSION_MAX_MS,
   secondsLeft,
 } from "@/lib/policies/session-clock";
+import { warningNotice } from "@/components/class-names";
 
 /** Time left before Reactor ends the session; a notice in the last minute. */
 export function SessionClock({ deadline }: { deadline: number }) {
@@ -14,15 +15,18 @@ export function SessionClock({ deadline }: { deadline: number }) {
   const left = secondsLeft(deadline, now);
   const final = deadline - now <= FINAL_NOTICE_MS;
   return (
-    <div className="session-clock" data-final={final || undefined}>
-      <p>
+    <div>
+      <p className="mb-3">
         Session time left{" "}
-        <time className="session-clock-value" dateTime={`PT${left}S`}>
+        <time
+          className={`font-semibold tabular-nums ${final ? "text-warn" : ""}`}
+          dateTime={`PT${left}S`}
+        >
           {formatClock(left)}
         </time>
       </p>
       {/* Static text, so screen readers hear it once, not every second. */}
-      <p className="policy-notice" aria-live="polite">
+      <p className={`${warningNotice} empty:hidden`} aria-live="polite">
         {final
           ? `Reactor ends every session after ${SESSION_MAX_MS / 60_000} minutes: this one ends in under a minute. Connect again afterwards to continue.`
           : ""}

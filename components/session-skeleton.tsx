@@ -1,3 +1,13 @@
+import {
+  buttonRow,
+  panel,
+  primaryButton,
+  session,
+  stage,
+  stagePlaceholder,
+  statusDot,
+  statusLine,
+} from "@/components/class-names";
 import { ErrorNotice } from "@/components/error-notice";
 import type { ErrorDescription } from "@/lib/describe-error";
 
@@ -23,32 +33,35 @@ export function SessionSkeleton({
   error?: ErrorDescription;
 }) {
   return (
-    <div className="session">
-      <figure className="stage">
-        <div className="stage-placeholder">
+    <div className={session}>
+      <figure className={stage}>
+        <div className={stagePlaceholder}>
           {connecting ? "Connecting…" : "Press Connect to start a session"}
         </div>
       </figure>
-      <section className="panel" aria-label="Connection">
+      <section className={panel} aria-label="Connection">
         <p
-          className="status-line"
+          className={statusLine}
           data-phase={connecting ? "preparing" : "disconnected"}
         >
-          <span className="status-dot" aria-hidden="true" />
+          <span
+            className={`${statusDot} ${connecting ? "bg-warn" : "bg-muted"}`}
+            aria-hidden="true"
+          />
           <span role="status" aria-live="polite">
             {connecting ? "Loading the player…" : "Not connected"}
           </span>
         </p>
         {error && <ErrorNotice error={error} />}
-        <div className="buttons">
+        <div className={buttonRow}>
           {connecting ? (
-            <button type="button" className="button primary" disabled aria-busy>
+            <button type="button" className={primaryButton} disabled aria-busy>
               Connecting…
             </button>
           ) : (
             <button
               type="button"
-              className="button primary"
+              className={primaryButton}
               onPointerEnter={onIntent}
               onPointerDown={onPressStart}
               onFocus={() => {

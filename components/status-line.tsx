@@ -1,5 +1,6 @@
 import { ElapsedSeconds } from "@/components/elapsed-seconds";
 import type { SessionPhase } from "@/components/use-session-controls";
+import { statusDot, statusLine } from "@/components/class-names";
 
 const LABELS: Record<SessionPhase, string> = {
   disconnected: "Not connected",
@@ -10,10 +11,20 @@ const LABELS: Record<SessionPhase, string> = {
   interrupted: "Stream interrupted",
 };
 
+/** Grey when idle, amber while waiting, green when live, red when broken. */
+const DOT: Record<SessionPhase, string> = {
+  disconnected: "bg-muted",
+  preparing: "bg-warn",
+  connecting: "bg-warn",
+  waiting: "bg-warn",
+  ready: "bg-ok",
+  interrupted: "bg-danger",
+};
+
 export function StatusLine({ phase }: { phase: SessionPhase }) {
   return (
-    <p className="status-line" data-phase={phase}>
-      <span className="status-dot" aria-hidden="true" />
+    <p className={statusLine} data-phase={phase}>
+      <span className={`${statusDot} ${DOT[phase]}`} aria-hidden="true" />
       {/* Only the phase is announced; a ticking counter would be noise. */}
       <span role="status" aria-live="polite">
         {LABELS[phase]}

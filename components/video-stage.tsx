@@ -2,6 +2,7 @@
 
 import { ReactorView } from "@reactor-team/js-sdk";
 import type { RefObject } from "react";
+import { stage, stagePlaceholder } from "@/components/class-names";
 
 interface Props {
   /** Shown over the black stage until video plays. */
@@ -24,23 +25,24 @@ export function VideoStage({
 }: Props) {
   return (
     <figure
-      className="stage"
+      className={stage}
+      data-testid="stage"
       ref={stageRef}
       data-video-track={videoTrack}
       data-audio-track={audioTrack}
     >
       <ReactorView
-        className="stage-video"
+        className="absolute inset-0"
         track={videoTrack}
         audioTrack={audioTrack}
       />
       {placeholder && (
-        <div className="stage-placeholder" aria-hidden="true">
+        <div className={stagePlaceholder} aria-hidden="true">
           {placeholder}
         </div>
       )}
       {usingEmulator && (
-        <figcaption className="stage-caption">
+        <figcaption className="absolute right-2 bottom-2 rounded-md bg-black/70 px-2 py-[0.15rem] text-fine text-warn">
           Local emulator: a test pattern, not a model
         </figcaption>
       )}

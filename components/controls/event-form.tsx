@@ -9,6 +9,7 @@ import {
 } from "@/lib/controls/draft";
 import { humanise } from "@/lib/controls/next-step";
 import type { EventSpec } from "@/lib/model-schema/types";
+import { button, problemText } from "@/components/class-names";
 
 interface Props {
   event: EventSpec;
@@ -82,16 +83,17 @@ export function EventForm({
 
   return (
     <form
-      className={highlighted ? "command next-step" : "command"}
+      className="grid content-start gap-2 rounded-lg border border-line p-3 data-next-step:border-accent"
+      data-next-step={highlighted || undefined}
       onSubmit={(e) => void submit(e)}
       aria-labelledby={`${id}-name`}
       aria-busy={uploading !== undefined}
     >
-      <p className="command-name" id={`${id}-name`}>
+      <p className="grid" id={`${id}-name`}>
         {humanise(event.name)} <code>{event.name}</code>
       </p>
       {(event.description ?? event.label) && (
-        <p className="command-description">
+        <p className="my-[1em] text-label text-muted">
           {event.description ?? event.label}
         </p>
       )}
@@ -107,26 +109,26 @@ export function EventForm({
         />
       ))}
       {uploading && (
-        <p className="busy" aria-live="polite">
+        <p className="text-note text-warn" aria-live="polite">
           Uploading {uploading}…
         </p>
       )}
       {uploadError && (
-        <p className="problem" role="alert">
+        <p className={`my-[1em] ${problemText}`} role="alert">
           {uploadError}
         </p>
       )}
       {error && (
-        <p className="command-error" role="alert">
+        <p className={`my-[1em] ${problemText}`} role="alert">
           {event.name}: {error}
         </p>
       )}
       <button
         type="submit"
-        className="button"
+        className={button}
         disabled={disabled || !valid || uploading !== undefined}
       >
-        Send <span className="visually-hidden">{event.name}</span>
+        Send <span className="sr-only">{event.name}</span>
       </button>
     </form>
   );

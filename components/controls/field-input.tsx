@@ -1,3 +1,4 @@
+import { controlProps, FieldFrame } from "@/components/controls/field-frame";
 import { BooleanCheckbox } from "@/components/controls/widgets/boolean-checkbox";
 import { EnumSelect } from "@/components/controls/widgets/enum-select";
 import { FileInput } from "@/components/controls/widgets/file-input";
@@ -26,30 +27,22 @@ export function FieldInput({
   problem,
   disabled,
 }: Props) {
-  const helpId = field.description ? `${id}-help` : undefined;
-  const problemId = problem ? `${id}-problem` : undefined;
-  const describedBy =
-    [helpId, problemId].filter(Boolean).join(" ") || undefined;
+  const help = field.description;
   const common = {
-    id,
+    control: controlProps(id, { help, problem, disabled }),
     field,
-    invalid: problem !== undefined,
-    describedBy,
-    disabled,
   };
   const widget = widgetFor(field);
 
   return (
-    <div className={widget === "checkbox" ? "field inline" : "field"}>
-      <label htmlFor={id}>
-        {field.name}
-        {field.required && (
-          <span className="required" title="required">
-            {" "}
-            *<span className="visually-hidden"> (required)</span>
-          </span>
-        )}
-      </label>
+    <FieldFrame
+      id={id}
+      label={field.name}
+      required={field.required}
+      help={help}
+      problem={problem}
+      inline={widget === "checkbox"}
+    >
       {draft.kind === "enum" && (
         <EnumSelect {...common} draft={draft} onChange={onChange} />
       )}
@@ -77,16 +70,6 @@ export function FieldInput({
             multiline={widget === "textarea"}
           />
         ))}
-      {field.description && (
-        <small id={helpId} className="help">
-          {field.description}
-        </small>
-      )}
-      {problem && (
-        <small id={problemId} className="problem">
-          {problem}
-        </small>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,7 @@
 import type { HeldEvent } from "@/lib/controls/event-roles";
 import { keyBindings, keyLabel } from "@/lib/controls/key-bindings";
 import { humanise } from "@/lib/controls/next-step";
+import { button, helpText } from "@/components/class-names";
 
 interface Props {
   held: readonly HeldEvent[];
@@ -15,11 +16,16 @@ export function HoldPad({ held, disabled, current, press, release }: Props) {
   if (held.length === 0) return null;
   const bindings = keyBindings(held);
   return (
-    <div className="hold-pad">
-      <p className="help">Hold a key or button; letting go sends idle.</p>
+    <div className="mt-3 flex flex-wrap gap-2">
+      <p className={`basis-full ${helpText}`}>
+        Hold a key or button; letting go sends idle.
+      </p>
       {held.map((event, index) => (
-        <fieldset key={event.event.name} className="hold-group">
-          <legend>{humanise(event.field.name)}</legend>
+        <fieldset
+          key={event.event.name}
+          className="flex flex-wrap gap-1 rounded-lg border border-line px-3 pt-[0.35em] pb-[0.625em]"
+        >
+          <legend className="px-0.5">{humanise(event.field.name)}</legend>
           {event.values.map((value) => {
             const key = bindings.find(
               (b) => b.held === index && b.value === value,
@@ -29,7 +35,7 @@ export function HoldPad({ held, disabled, current, press, release }: Props) {
               <button
                 key={value}
                 type="button"
-                className="button"
+                className={`${button} aria-pressed:border-accent aria-pressed:bg-accent/20`}
                 disabled={disabled}
                 aria-pressed={current[index] === value}
                 aria-keyshortcuts={key}
@@ -49,7 +55,9 @@ export function HoldPad({ held, disabled, current, press, release }: Props) {
                 {key && (
                   <>
                     {" "}
-                    <kbd>{keyLabel(key)}</kbd>
+                    <kbd className="ml-[0.35rem] rounded border border-line px-[0.3rem] text-[0.8em]">
+                      {keyLabel(key)}
+                    </kbd>
                   </>
                 )}
               </button>

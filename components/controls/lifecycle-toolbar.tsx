@@ -1,5 +1,6 @@
 import { humanise } from "@/lib/controls/next-step";
 import type { EventSpec } from "@/lib/model-schema/types";
+import { button, problemText } from "@/components/class-names";
 
 interface Props {
   events: EventSpec[];
@@ -22,18 +23,16 @@ export function LifecycleToolbar({
 }: Props) {
   if (events.length === 0) return null;
   return (
-    <ul className="toolbar" aria-label="Lifecycle">
+    <ul className="mt-3 flex flex-wrap gap-2" aria-label="Lifecycle">
       {events.map((event) => {
         const allowed = !validCommands || validCommands.includes(event.name);
         const error = errors[event.name];
         return (
-          <li
-            key={event.name}
-            className={highlighted === event.name ? "next-step" : undefined}
-          >
+          <li key={event.name} className="grid max-w-56 gap-1">
             <button
               type="button"
-              className="button"
+              className={`${button} data-next-step:border-accent`}
+              data-next-step={highlighted === event.name || undefined}
               disabled={disabled || !allowed}
               title={event.description ?? event.label}
               onClick={() => onSend(event.name, {})}
@@ -41,7 +40,7 @@ export function LifecycleToolbar({
               {humanise(event.name)}
             </button>
             {error && (
-              <span className="command-error" role="alert">
+              <span className={problemText} role="alert">
                 {error}
               </span>
             )}

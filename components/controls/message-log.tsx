@@ -21,12 +21,18 @@ export function MessageLog({
       : log.filter((e) => (e.type ?? "(no type)") === filter);
 
   return (
-    <div className="message-log">
-      <div className="message-log-head">
-        <h3 id={`${id}-title`}>Messages</h3>
+    <div className="mt-4">
+      <div className="flex items-baseline justify-between text-note">
+        <h3 id={`${id}-title`} className="mb-1 text-[0.95rem] font-semibold">
+          Messages
+        </h3>
         <label>
           Type{" "}
-          <select value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <select
+            className="rounded border border-line bg-page px-1"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          >
             <option value={ALL}>All ({log.length})</option>
             {types.map((type) => (
               <option key={type} value={type}>
@@ -36,13 +42,19 @@ export function MessageLog({
           </select>
         </label>
       </div>
-      <ol aria-labelledby={`${id}-title`} aria-live="polite">
+      <ol
+        className="max-h-64 list-decimal overflow-y-auto pl-5 text-note text-muted"
+        aria-labelledby={`${id}-title`}
+        aria-live="polite"
+      >
         {shown.map((entry) => {
           const known = entry.type !== undefined && declared.has(entry.type);
           return (
-            <li key={entry.id} className={known ? undefined : "raw"}>
+            <li key={entry.id}>
               {entry.type !== undefined && <b>{entry.type}</b>}{" "}
-              {!known && <span className="tag">undeclared</span>}{" "}
+              {!known && (
+                <span className="text-[0.8em] text-warn">undeclared</span>
+              )}{" "}
               <code>{showValue(entry.body)}</code>
             </li>
           );

@@ -22,6 +22,12 @@ import { eventRoles } from "@/lib/controls/event-roles";
 import { nextStep } from "@/lib/controls/next-step";
 import type { ModelInterface } from "@/lib/model-schema/types";
 import { reportActivity } from "@/lib/activity";
+import {
+  helpText,
+  panel,
+  panelHeading,
+  problemText,
+} from "@/components/class-names";
 
 interface Props {
   model: ModelInterface | undefined;
@@ -90,18 +96,23 @@ export function ModelControls({ model, stageRef }: Props) {
   );
 
   return (
-    <section className="panel" aria-labelledby="controls-heading">
-      <h2 id="controls-heading">
+    <section className={panel} aria-labelledby="controls-heading">
+      <h2 id="controls-heading" className={panelHeading}>
         {model.title ? `${model.title} controls` : "Model controls"}
       </h2>
-      {model.description && <p className="help">{model.description}</p>}
+      {model.description && (
+        <p className={`my-[1em] ${helpText}`}>{model.description}</p>
+      )}
       <ModerationNotices />
       {step && ready && (
-        <p className="next-step-hint" role="note">
+        <p
+          className="mb-3 rounded-md border-l-4 border-accent bg-accent/10 px-3 py-2"
+          role="note"
+        >
           {step.text}
         </p>
       )}
-      <div className="commands">
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(220px,1fr))] gap-3">
         {roles.setters.map((event) => (
           <EventForm
             key={event.name}
@@ -132,7 +143,7 @@ export function ModelControls({ model, stageRef }: Props) {
         />
       )}
       {otherErrors.map(([name, reason]) => (
-        <p key={name} className="command-error" role="alert">
+        <p key={name} className={`my-[1em] ${problemText}`} role="alert">
           {name}: {reason}
         </p>
       ))}
@@ -144,11 +155,11 @@ export function ModelControls({ model, stageRef }: Props) {
         open={model.events.length === 0}
       />
       {model.problems.length > 0 && (
-        <details className="schema-problems">
+        <details className="mt-4 text-label">
           <summary>
             The model&apos;s schema has {model.problems.length} problem(s)
           </summary>
-          <ul>
+          <ul className="my-4 list-disc pl-10">
             {model.problems.map((problem) => (
               <li key={problem}>{problem}</li>
             ))}

@@ -22,7 +22,7 @@ export function ModerationNotices() {
   );
   if (notices.length === 0) return null;
   return (
-    <ul className="moderation" aria-label="Moderation">
+    <ul className="my-4 list-disc pl-10" aria-label="Moderation">
       {notices.map((notice) => (
         <li key={notice.id} role="alert">
           <b>

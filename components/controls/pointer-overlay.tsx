@@ -67,7 +67,7 @@ export function PointerOverlay({ pointer, stage, enabled, send }: Props) {
 
   return createPortal(
     <div
-      className="pointer-overlay"
+      className="absolute inset-0 z-1 cursor-crosshair touch-none"
       role="application"
       aria-label={`Drag on the video to send ${name}`}
       onPointerDown={(e) => {

@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
+import { button } from "@/components/class-names";
+import { controlProps, FieldFrame } from "@/components/controls/field-frame";
 
 /** Command names as runtimes accept them. */
 const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -35,6 +37,7 @@ export function RawCommand({
   const [name, setName] = useState("");
   const [json, setJson] = useState("{}");
   const problem = name === "" ? undefined : problemOf(name, json);
+  const data = controlProps(`${id}-data`, { problem });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -43,38 +46,29 @@ export function RawCommand({
   }
 
   return (
-    <details className="raw-command" open={open}>
+    <details className="mt-4 text-label" open={open}>
       <summary>Send a raw command</summary>
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Command name</label>
+      <form className="mt-2 grid gap-2" onSubmit={submit}>
+        <FieldFrame id={`${id}-name`} label="Command name">
           <input
-            id={`${id}-name`}
+            {...controlProps(`${id}-name`, {})}
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-data`}>Data (JSON)</label>
+        </FieldFrame>
+        <FieldFrame id={`${id}-data`} label="Data (JSON)" problem={problem}>
           <textarea
-            id={`${id}-data`}
-            className="json"
+            {...data}
+            className={`${data.className} font-mono`}
             rows={3}
             spellCheck={false}
             value={json}
             onChange={(e) => setJson(e.target.value)}
-            aria-invalid={problem !== undefined}
-            aria-describedby={problem ? `${id}-problem` : undefined}
           />
-        </div>
-        {problem && (
-          <small id={`${id}-problem`} className="problem">
-            {problem}
-          </small>
-        )}
+        </FieldFrame>
         <button
           type="submit"
-          className="button"
+          className={button}
           disabled={disabled || name === "" || problem !== undefined}
         >
           Send raw

@@ -8,12 +8,19 @@ export function StateTable({
 }) {
   if (!snapshot) return null;
   return (
-    <table className="state-table">
-      <caption>Model state</caption>
+    <table className="mt-4 w-full border-collapse text-note">
+      <caption className="mb-1 text-left text-[0.95rem] font-semibold">
+        Model state
+      </caption>
       <tbody>
         {Object.entries(snapshot).map(([key, value]) => (
-          <tr key={key}>
-            <th scope="row">{key}</th>
+          <tr
+            key={key}
+            className="*:border-b *:border-line *:py-[0.15rem] *:pr-2 *:text-left *:align-top"
+          >
+            <th scope="row" className="font-normal text-muted">
+              {key}
+            </th>
             <td>
               <code>{showValue(value)}</code>
             </td>

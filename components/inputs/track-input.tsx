@@ -4,6 +4,15 @@ import { useEffect, useRef } from "react";
 import type { InputError } from "@/lib/media-input/input-errors";
 import type { TrackSpec } from "@/lib/model-schema/types";
 import { useInputPublisher } from "./use-input-publisher";
+import {
+  button,
+  buttonRow,
+  errorNotice,
+  formControl,
+  panel,
+  panelHeading,
+  primaryButton,
+} from "@/components/class-names";
 
 interface Props {
   track: TrackSpec;
@@ -20,17 +29,17 @@ export function TrackInput({ track }: Props) {
   const label = `${Device} for the model's "${track.name}" input`;
 
   return (
-    <section className="panel track-input" aria-label={label}>
-      <h2>
+    <section className={panel} aria-label={label}>
+      <h2 className={panelHeading}>
         {Device} <code>{track.name}</code>
         {state.phase === "live" && (
-          <span className="live-indicator">
+          <span className="ml-3 text-note font-semibold text-live before:content-['●_']">
             {state.muted ? `${Device} muted` : `${Device} on`}
           </span>
         )}
       </h2>
       {state.phase !== "live" && (
-        <p className="hint">
+        <p className="mt-1 mb-2 opacity-80">
           The model reads your {device}. Your browser asks for permission when
           you turn it on; nothing is sent before.
         </p>
@@ -39,19 +48,19 @@ export function TrackInput({ track }: Props) {
       {state.phase === "live" && track.kind === "video" && (
         <Preview stream={state.track} />
       )}
-      <div className="buttons">
+      <div className={buttonRow}>
         {state.phase === "live" ? (
           <>
             <button
               type="button"
-              className="button"
+              className={button}
               onClick={() => publisher.setMuted(!state.muted)}
             >
               {state.muted ? "Unmute" : "Mute"}
             </button>
             <button
               type="button"
-              className="button"
+              className={button}
               onClick={() => void publisher.stop()}
             >
               Turn off {device}
@@ -60,7 +69,7 @@ export function TrackInput({ track }: Props) {
         ) : (
           <button
             type="button"
-            className="button primary"
+            className={primaryButton}
             disabled={state.phase === "starting"}
             onClick={() => void publisher.start()}
           >
@@ -70,9 +79,10 @@ export function TrackInput({ track }: Props) {
           </button>
         )}
         {state.phase === "live" && devices.length > 1 && (
-          <label className="field-inline">
+          <label className="inline-flex items-center gap-2">
             {Device}
             <select
+              className={formControl}
               value={state.deviceId ?? ""}
               onChange={(event) => void publisher.switchTo(event.target.value)}
             >
@@ -91,9 +101,9 @@ export function TrackInput({ track }: Props) {
 
 function InputErrorNotice({ error }: { error: InputError }) {
   return (
-    <div className="error-notice" role="alert">
-      <p className="error-title">{error.title}</p>
-      <p className="error-next">{error.action}</p>
+    <div className={errorNotice} role="alert">
+      <p className="font-semibold">{error.title}</p>
+      <p>{error.action}</p>
     </div>
   );
 }
@@ -112,7 +122,7 @@ function Preview({ stream }: { stream: MediaStreamTrack }) {
   return (
     <video
       ref={ref}
-      className="input-preview"
+      className="my-2 block aspect-[4/3] w-full max-w-60 -scale-x-100 rounded-md bg-black"
       aria-label="Your camera (preview)"
       autoPlay
       muted

@@ -24,7 +24,7 @@ const INSTRUMENT = () => {
   );
   window.__firstFrame = new Promise((resolve) => {
     const poll = () => {
-      const video = document.querySelector(".stage video");
+      const video = document.querySelector('[data-testid="stage"] video');
       if (video?.srcObject)
         video.requestVideoFrameCallback((now) => resolve(now));
       else requestAnimationFrame(poll);
@@ -47,7 +47,7 @@ async function measure(browser, { url, init, ready }) {
   );
   const totalMs = Number(
     await page
-      .locator(".stats[data-total-ms]")
+      .locator('[data-testid="connection-stats"][data-total-ms]')
       .getAttribute("data-total-ms", { timeout: 10_000 }),
   );
   await context.close();

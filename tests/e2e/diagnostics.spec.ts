@@ -10,7 +10,7 @@ test("time to first frame and live stats show once the stream plays", async ({
 }) => {
   await openLive(page);
 
-  const stats = page.locator("dl.stats");
+  const stats = page.getByTestId("connection-stats");
   await expect(stats.getByText("First frame")).toBeVisible();
   await expect
     .poll(async () => Number(await stats.getAttribute("data-ttff-ms")))
@@ -42,7 +42,10 @@ test("copied diagnostics parse as JSON, describe the session and contain no JWT"
   expect(jwt).toMatch(/^eyJ/);
   await connect(page);
   // Wait for the stats the report includes (the SDK refreshes them every ~2 s).
-  await expect(page.locator("dl.stats")).toHaveAttribute("data-ttff-ms", /\d/);
+  await expect(page.getByTestId("connection-stats")).toHaveAttribute(
+    "data-ttff-ms",
+    /\d/,
+  );
 
   await page.getByText("Diagnostics", { exact: true }).click();
   await page.getByRole("button", { name: "Copy diagnostics" }).click();
@@ -72,7 +75,7 @@ test("copied diagnostics parse as JSON, describe the session and contain no JWT"
 
   // The panel shows the same document.
   const shown = JSON.parse(
-    await page.locator("pre.diagnostics-json").innerText(),
+    await page.getByTestId("diagnostics-json").innerText(),
   );
   expect(shown.sessionId).toBe(session!.id);
 });

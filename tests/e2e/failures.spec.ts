@@ -6,7 +6,8 @@ import { expectFramesDecoding } from "./support/video";
 test.beforeEach(() => emulator.reset());
 
 // Next's route announcer is also role="alert"; ours is the error notice.
-const alert = (page: Page) => page.locator('.error-notice[role="alert"]');
+const alert = (page: Page) =>
+  page.getByRole("alert").and(page.getByTestId("error-notice"));
 
 test("no GPU capacity: explains the limit, then recovers on Try again", async ({
   page,

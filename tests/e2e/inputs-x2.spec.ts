@@ -47,7 +47,7 @@ test("camera published, echoed back after a prompt, and stopped", async ({
   const preview = await videoPicture(
     camera(page).getByLabel("Your camera (preview)"),
   );
-  const output = await videoPicture(page.locator(".stage video"));
+  const output = await videoPicture(page.getByTestId("stage").locator("video"));
   expect([output.width, output.height]).toEqual([
     preview.width,
     preview.height,

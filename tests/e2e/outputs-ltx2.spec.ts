@@ -42,13 +42,16 @@ test("avatar, script and Start: video plays and the audio is not silent", async 
   await page.getByRole("button", { name: "Start", exact: true }).click();
 
   await expectFramesDecoding(page);
-  await expect(page.locator(".stage")).toHaveAttribute(
+  await expect(page.getByTestId("stage")).toHaveAttribute(
     "data-audio-track",
     "main_audio",
   );
   // The autoplay-safe unlock: a button only when the browser refused sound.
   const unlock = page.getByRole("button", { name: "Enable audio" });
   if (await unlock.isVisible()) await unlock.click();
-  await expect(page.locator(".stage video")).toHaveJSProperty("muted", false);
+  await expect(page.getByTestId("stage").locator("video")).toHaveJSProperty(
+    "muted",
+    false,
+  );
   expect(await stageAudioLevel(page)).toBeGreaterThan(0.02);
 });

@@ -4,20 +4,16 @@ import type { Draft } from "@/lib/controls/draft";
 type BooleanDraft = Extract<Draft, { kind: "boolean" }>;
 
 export function BooleanCheckbox({
-  id,
+  control,
   draft,
   onChange,
-  describedBy,
-  disabled,
 }: WidgetProps<BooleanDraft>) {
   return (
     <input
-      id={id}
+      {...control}
       type="checkbox"
       checked={draft.checked}
       onChange={(e) => onChange({ kind: "boolean", checked: e.target.checked })}
-      aria-describedby={describedBy}
-      disabled={disabled}
     />
   );
 }

@@ -5,24 +5,18 @@ import type { Draft } from "@/lib/controls/draft";
 type EnumDraft = Extract<Draft, { kind: "enum" }>;
 
 export function EnumSelect({
-  id,
+  control,
   field,
   draft,
   onChange,
-  invalid,
-  describedBy,
-  disabled,
 }: WidgetProps<EnumDraft>) {
   return (
     <select
-      id={id}
+      {...control}
       value={String(draft.index)}
       onChange={(e) =>
         onChange({ kind: "enum", index: Number(e.target.value) })
       }
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      disabled={disabled}
     >
       {draft.index < 0 && <option value="-1">Choose…</option>}
       {field.enum!.map((value, index) => (

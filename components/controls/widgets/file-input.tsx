@@ -6,24 +6,19 @@ type FileDraft = Extract<Draft, { kind: "file" }>;
 
 /** Picks the file; the form uploads it through the SDK when the command is sent. */
 export function FileInput({
-  id,
+  control,
   field,
   onChange,
-  invalid,
-  describedBy,
-  disabled,
 }: WidgetProps<FileDraft>) {
   return (
     <input
-      id={id}
+      {...control}
+      className={`${control.className} file:me-2 file:cursor-pointer file:rounded file:border file:border-line file:bg-surface file:px-2 file:text-fg`}
       type="file"
       accept={acceptFor(field)}
       onChange={(e) =>
         onChange({ kind: "file", file: e.target.files?.[0] ?? null })
       }
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      disabled={disabled}
     />
   );
 }

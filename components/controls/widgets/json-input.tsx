@@ -5,25 +5,19 @@ type TextDraft = Extract<Draft, { kind: "text" }>;
 
 /** Arrays, objects and `{}` fields: JSON text, parsed and checked before sending. */
 export function JsonInput({
-  id,
+  control,
   draft,
   onChange,
-  invalid,
-  describedBy,
-  disabled,
 }: WidgetProps<TextDraft>) {
   return (
     <textarea
-      id={id}
-      className="json"
+      {...control}
+      className={`${control.className} font-mono`}
       rows={3}
       spellCheck={false}
       value={draft.text}
       placeholder="JSON"
       onChange={(e) => onChange({ kind: "text", text: e.target.value })}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      disabled={disabled}
     />
   );
 }

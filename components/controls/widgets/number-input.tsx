@@ -5,13 +5,10 @@ type TextDraft = Extract<Draft, { kind: "text" }>;
 
 /** A slider when both bounds are known (value shown beside it), else a number box. */
 export function NumberInput({
-  id,
+  control,
   field,
   draft,
   onChange,
-  invalid,
-  describedBy,
-  disabled,
   slider,
 }: WidgetProps<TextDraft> & { slider: boolean }) {
   const integer = field.type === "integer";
@@ -22,7 +19,8 @@ export function NumberInput({
       : "any";
   const input = (
     <input
-      id={id}
+      {...control}
+      className={slider ? `${control.className} flex-1` : control.className}
       type={slider ? "range" : "number"}
       inputMode={integer ? "numeric" : "decimal"}
       value={draft.text}
@@ -30,17 +28,14 @@ export function NumberInput({
       max={field.maximum}
       step={step}
       onChange={(e) => onChange({ kind: "text", text: e.target.value })}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      disabled={disabled}
     />
   );
   if (!slider) return input;
   return (
-    <span className="slider">
+    <span className="flex items-center gap-2">
       {input}
       {/* The slider itself reports its value to assistive tech. */}
-      <span className="slider-value" aria-hidden="true">
+      <span className="min-w-[3ch] tabular-nums" aria-hidden="true">
         {draft.text}
       </span>
     </span>

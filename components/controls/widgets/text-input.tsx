@@ -1,3 +1,4 @@
+import { helpText, problemText } from "@/components/class-names";
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
 import type { Draft } from "@/lib/controls/draft";
 
@@ -9,25 +10,20 @@ type TextDraft = Extract<Draft, { kind: "text" }>;
  * the reason instead of being cut silently.
  */
 export function TextInput({
-  id,
+  control,
   field,
   draft,
   onChange,
-  invalid,
-  describedBy,
-  disabled,
   multiline,
 }: WidgetProps<TextDraft> & { multiline: boolean }) {
   const common = {
-    id,
+    ...control,
     value: draft.text,
     onChange: (e: { target: { value: string } }) =>
       onChange({ kind: "text", text: e.target.value }),
-    "aria-invalid": invalid,
-    "aria-describedby": describedBy,
-    disabled,
   };
   const length = [...draft.text].length;
+  const over = field.maxLength !== undefined && length > field.maxLength;
   return (
     <>
       {multiline ? (
@@ -37,7 +33,7 @@ export function TextInput({
       )}
       {field.maxLength !== undefined && (
         <span
-          className={length > field.maxLength ? "count over" : "count"}
+          className={`justify-self-end tabular-nums ${over ? problemText : helpText}`}
           aria-label={`${length} of ${field.maxLength} characters`}
         >
           {length}/{field.maxLength}

@@ -1,13 +1,22 @@
 import type { Draft } from "@/lib/controls/draft";
 import type { FieldSpec } from "@/lib/model-schema/types";
 
-/** What every field widget takes; the id labels it, `describedBy` names its help and error. */
-export interface WidgetProps<D extends Draft = Draft> {
+/**
+ * Spread as is onto a widget's input, select or textarea: the id its label
+ * points at, its validity, the ids of its help and error texts, and its look.
+ */
+export interface ControlProps {
   id: string;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+  disabled: boolean;
+  className: string;
+}
+
+/** What every field widget takes. */
+export interface WidgetProps<D extends Draft = Draft> {
+  control: ControlProps;
   field: FieldSpec;
   draft: D;
   onChange: (draft: D) => void;
-  invalid: boolean;
-  describedBy: string | undefined;
-  disabled: boolean;
 }

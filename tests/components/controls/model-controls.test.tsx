@@ -59,7 +59,7 @@ describe("first run", () => {
     expect(screen.getByRole("note")).toHaveTextContent(
       "Set a prompt, then Start",
     );
-    expect(forms[0]).toHaveClass("next-step");
+    expect(forms[0]).toHaveAttribute("data-next-step");
 
     await userEvent.type(
       screen.getByRole("textbox", { name: "prompt" }),
@@ -69,7 +69,8 @@ describe("first run", () => {
       prompt: "a forest",
     });
     expect(screen.getByRole("note")).toHaveTextContent("Now press Start");
-    expect(start.parentElement).toHaveClass("next-step");
+    expect(start).toHaveAttribute("data-next-step");
+    expect(forms[0]).not.toHaveAttribute("data-next-step");
 
     await userEvent.click(start);
     expect(sendCommand).toHaveBeenLastCalledWith("start", {});

@@ -21,7 +21,8 @@ export async function onlySession(): Promise<{
  */
 export function stageAudioLevel(page: Page, ms = 2_000): Promise<number> {
   return page
-    .locator(".stage video")
+    .getByTestId("stage")
+    .locator("video")
     .evaluate(async (el: HTMLVideoElement, ms) => {
       const stream = el.srcObject as MediaStream | null;
       if (!stream || stream.getAudioTracks().length === 0) return -1;

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
  * element exists.
  */
 export async function expectFramesDecoding(page: Page, frames = 15) {
-  const video = page.locator(".stage video");
+  const video = page.getByTestId("stage").locator("video");
   await expect(video).toBeVisible();
   const counted = await video.evaluate(
     (el: HTMLVideoElement, wanted) =>
@@ -57,5 +57,5 @@ export function videoPicture(video: Locator) {
 
 /** Mean RGB of the stage's current frame, to tell scenes apart. */
 export async function meanColor(page: Page): Promise<number[]> {
-  return (await videoPicture(page.locator(".stage video"))).mean;
+  return (await videoPicture(page.getByTestId("stage").locator("video"))).mean;
 }
