@@ -13,7 +13,7 @@ export function FileInput({
   return (
     <input
       {...control}
-      className={`${control.className} file:me-2 file:cursor-pointer file:rounded file:border file:border-line file:bg-surface file:px-2 file:text-fg`}
+      className={`${control.className} file:me-1 file:cursor-pointer file:rounded-sm file:bg-neutral-500 file:px-1.5 file:py-px file:text-white`}
       type="file"
       accept={acceptFor(field)}
       onChange={(e) =>

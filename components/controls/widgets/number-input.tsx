@@ -20,7 +20,9 @@ export function NumberInput({
   const input = (
     <input
       {...control}
-      className={slider ? `${control.className} flex-1` : control.className}
+      className={
+        slider ? `${control.className} m-0.5 flex-1` : control.className
+      }
       type={slider ? "range" : "number"}
       inputMode={integer ? "numeric" : "decimal"}
       value={draft.text}
