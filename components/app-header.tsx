@@ -1,9 +1,9 @@
-interface Props {
-  model: string;
-  usingEmulator: boolean;
-}
+import type { PublicConfig } from "@/lib/public-config";
 
-export function AppHeader({ model, usingEmulator }: Props) {
+export function AppHeader({
+  model,
+  usingEmulator,
+}: Pick<PublicConfig, "model" | "usingEmulator">) {
   return (
     <header className="mb-4 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
       <h1 className="text-[1.4rem] font-bold">Reactor starter</h1>
