@@ -91,7 +91,7 @@ try {
   }
   console.log(`HTML document: ${kb(gzipKb(Buffer.from(html)))} gzip`);
   console.log(
-    `Loaded lazily after first paint: ${kb(lazySize)} gzip in ${lazy.size} chunk(s)` +
+    `Loaded on idle or intent, not before first paint: ${kb(lazySize)} gzip in ${lazy.size} chunk(s)` +
       (sdkLazy ? ", including the Reactor SDK" : ""),
   );
   console.log(
