@@ -1,13 +1,10 @@
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
-import type { Draft } from "@/lib/controls/draft";
-
-type BooleanDraft = Extract<Draft, { kind: "boolean" }>;
 
 export function BooleanCheckbox({
   control,
   draft,
   onChange,
-}: WidgetProps<BooleanDraft>) {
+}: WidgetProps<"boolean">) {
   return (
     <input
       {...control}

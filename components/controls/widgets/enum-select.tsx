@@ -1,15 +1,12 @@
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
 import { showValue } from "@/lib/controls/message-log";
-import type { Draft } from "@/lib/controls/draft";
-
-type EnumDraft = Extract<Draft, { kind: "enum" }>;
 
 export function EnumSelect({
   control,
   field,
   draft,
   onChange,
-}: WidgetProps<EnumDraft>) {
+}: WidgetProps<"enum">) {
   return (
     <select
       {...control}

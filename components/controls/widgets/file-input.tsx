@@ -1,15 +1,8 @@
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
-import type { Draft } from "@/lib/controls/draft";
 import { acceptFor } from "@/lib/controls/upload-rules";
 
-type FileDraft = Extract<Draft, { kind: "file" }>;
-
 /** Picks the file; the form uploads it through the SDK when the command is sent. */
-export function FileInput({
-  control,
-  field,
-  onChange,
-}: WidgetProps<FileDraft>) {
+export function FileInput({ control, field, onChange }: WidgetProps<"file">) {
   return (
     <input
       {...control}

@@ -1,14 +1,7 @@
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
-import type { Draft } from "@/lib/controls/draft";
-
-type TextDraft = Extract<Draft, { kind: "text" }>;
 
 /** Arrays, objects and `{}` fields: JSON text, parsed and checked before sending. */
-export function JsonInput({
-  control,
-  draft,
-  onChange,
-}: WidgetProps<TextDraft>) {
+export function JsonInput({ control, draft, onChange }: WidgetProps<"text">) {
   return (
     <textarea
       {...control}

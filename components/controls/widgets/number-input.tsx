@@ -1,7 +1,4 @@
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
-import type { Draft } from "@/lib/controls/draft";
-
-type TextDraft = Extract<Draft, { kind: "text" }>;
 
 /** A slider when both bounds are known (value shown beside it), else a number box. */
 export function NumberInput({
@@ -10,7 +7,7 @@ export function NumberInput({
   draft,
   onChange,
   slider,
-}: WidgetProps<TextDraft> & { slider: boolean }) {
+}: WidgetProps<"text"> & { slider: boolean }) {
   const integer = field.type === "integer";
   const step = integer
     ? 1

@@ -1,8 +1,5 @@
 import { helpText, problemText } from "@/components/class-names";
 import type { WidgetProps } from "@/components/controls/widgets/widget-props";
-import type { Draft } from "@/lib/controls/draft";
-
-type TextDraft = Extract<Draft, { kind: "text" }>;
 
 /**
  * One line, or a textarea for long limits, with a live count against
@@ -15,7 +12,7 @@ export function TextInput({
   draft,
   onChange,
   multiline,
-}: WidgetProps<TextDraft> & { multiline: boolean }) {
+}: WidgetProps<"text"> & { multiline: boolean }) {
   const common = {
     ...control,
     value: draft.text,

@@ -13,10 +13,10 @@ export interface ControlProps {
   className: string;
 }
 
-/** What every field widget takes. */
-export interface WidgetProps<D extends Draft = Draft> {
+/** What every field widget takes, for the draft kind it edits. */
+export interface WidgetProps<K extends Draft["kind"] = Draft["kind"]> {
   control: ControlProps;
   field: FieldSpec;
-  draft: D;
-  onChange: (draft: D) => void;
+  draft: Extract<Draft, { kind: K }>;
+  onChange: (draft: Extract<Draft, { kind: K }>) => void;
 }
