@@ -113,17 +113,20 @@ export async function mintToken(
   }
 
   let text: string | undefined;
+  // Raced against the signal ourselves: not every fetch implementation
+  // (mocks, wrappers) ties the body stream to the request's signal.
+  const aborted = rejectWhenAborted(signal);
   try {
-    // Raced against the signal ourselves: not every fetch implementation
-    // (mocks, wrappers) ties the body stream to the request's signal.
     text = await Promise.race([
       readCapped(response, MAX_UPSTREAM_BODY_BYTES),
-      rejectWhenAborted(signal),
+      aborted.promise,
     ]);
   } catch (error) {
     if (!response.body?.locked) response.body?.cancel().catch(() => undefined);
     if (signal.aborted) throw timeoutError(config, timeoutMs, error);
     text = undefined; // unreadable: reported as malformed below
+  } finally {
+    aborted.dispose();
   }
 
   const parsed = upstreamTokenSchema.safeParse(parseJson(text));
@@ -183,13 +186,20 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
-function rejectWhenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener("abort", () => reject(signal.reason), {
-      once: true,
-    });
+/**
+ * Rejects when `signal` aborts. `dispose()` removes the listener: a timeout
+ * signal with a listener stays alive until its timer fires, so leaving one
+ * per mint would keep thousands alive under load.
+ */
+function rejectWhenAborted(signal: AbortSignal) {
+  let dispose = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    dispose = () => signal.removeEventListener("abort", onAbort);
   });
+  return { promise, dispose };
 }
 
 function timeoutError(
