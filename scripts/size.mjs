@@ -59,7 +59,8 @@ try {
   let sdkInInitial = false;
   const rows = [];
   // Chunks named inside the initial scripts but not loaded by the HTML are
-  // the lazy ones (next/dynamic): that is where the SDK must be.
+  // the lazy ones (import() in components/load-reactor-session.ts): that is
+  // where the SDK must be.
   const lazy = new Set();
   for (const src of sources) {
     const body = Buffer.from(

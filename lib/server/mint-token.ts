@@ -6,8 +6,9 @@ import type { TokenResponse } from "@/lib/token-schema";
 
 /*
  * One call to Reactor: POST {apiUrl}/tokens with the API key, for a JWT scoped
- * to one model and a session budget (docs/reactor-contract.md, "Minting a token"). The
- * older GET + X-API-Key form from Reactor's first docs now answers 404.
+ * to one model and a session budget (docs/reactor-contract.md, "Minting a
+ * token"). The older GET + X-API-Key form from Reactor's first docs now
+ * answers 404.
  *
  * Every failure becomes a TokenError whose message says what to do next. The
  * upstream body is never echoed or logged: we don't know its shape, and an
