@@ -5,7 +5,10 @@
 // - on intent: pointer over, focus on or press of Connect, which comes before
 //   the click by tens to hundreds of ms;
 // - else once the page has loaded and the browser is idle, so a later click
-//   finds it ready.
+//   finds it ready. That happens in steps, one idle callback each (zod, the
+//   SDK, our session components: inIdleSteps), because evaluating the whole
+//   chunk at once is a long task on a phone (Lighthouse counts it as
+//   blocking time; a tap during it waits).
 // stream-app.tsx wires both; a click that arrives first waits for the chunk.
 
 import type * as ReactorSessionExports from "@/components/reactor-session";
@@ -51,5 +54,34 @@ export function whenBrowserIdle(
   return () => {
     window.removeEventListener("load", schedule);
     cancelIdle?.();
+  };
+}
+
+/**
+ * Runs `steps` in order, each in its own idle callback (whenBrowserIdle),
+ * waiting for a step's promise before asking for the next callback. Loading
+ * a chunk in one step evaluates its modules in that step's task, so splitting
+ * the SDK chunk's dependencies into steps keeps each task short. A rejected
+ * step ends the run: intent and Connect load what is still missing.
+ * Returns a cancel function.
+ */
+export function inIdleSteps(steps: (() => unknown)[]): () => void {
+  let cancelIdle: () => void = () => undefined;
+  let cancelled = false;
+  const run = (index: number) => {
+    if (cancelled || index >= steps.length) return;
+    cancelIdle = whenBrowserIdle(() => {
+      Promise.resolve()
+        .then(steps[index])
+        .then(
+          () => run(index + 1),
+          () => undefined,
+        );
+    });
+  };
+  run(0);
+  return () => {
+    cancelled = true;
+    cancelIdle();
   };
 }

@@ -1,9 +1,10 @@
 "use client";
 
 // The client boundary. It renders instantly with a skeleton whose Connect
-// already works, starts minting a token right away (so Connect does not wait
-// for it) and loads the SDK chunk on idle or intent (load-reactor-session.ts).
+// already works, and in idle time mints a token and loads the SDK chunk
+// (load-reactor-session.ts); intent on Connect loads the chunk at once.
 import {
+  startTransition,
   useCallback,
   useEffect,
   useRef,
@@ -12,7 +13,7 @@ import {
 } from "react";
 import {
   loadReactorSession,
-  whenBrowserIdle,
+  inIdleSteps,
 } from "@/components/load-reactor-session";
 import type { ReactorSessionProps } from "@/components/reactor-session";
 import { SessionSkeleton } from "@/components/session-skeleton";
@@ -29,7 +30,6 @@ const LOAD_FAILED: ErrorDescription = {
 
 export function StreamApp({ config }: { config: PublicConfig }) {
   const [tokens] = useState(() => new TokenCache(() => fetchToken()));
-  useEffect(() => tokens.prefetch(), [tokens]);
 
   // Wrapped in an object: useState would call a bare component as an updater.
   const [session, setSession] = useState<{
@@ -46,16 +46,30 @@ export function StreamApp({ config }: { config: PublicConfig }) {
   // The skeleton's Connect had focus: the session's gets it after the swap.
   const hadFocus = useRef(false);
 
+  // A transition: React renders the session in slices and yields to input
+  // in between, instead of one long task.
   const load = useCallback(() => {
     return loadReactorSession().then((module) =>
-      setSession({ Component: module.ReactorSession }),
+      startTransition(() => setSession({ Component: module.ReactorSession })),
     );
   }, []);
 
   // A failed idle or intent load stays silent (nobody asked for anything
   // yet); the next intent retries, and a click reports it.
   const preload = useCallback(() => void load().catch(() => undefined), [load]);
-  useEffect(() => whenBrowserIdle(preload), [preload]);
+  // Idle time, step by step (inIdleSteps): zod first, which the token's
+  // parse and the SDK both need; then the token mint, so Connect does not
+  // wait for it; then the SDK; then our session chunk and the swap.
+  useEffect(
+    () =>
+      inIdleSteps([
+        () => import("@/lib/token-schema"),
+        () => tokens.prefetch(),
+        () => import("@reactor-team/js-sdk"),
+        preload,
+      ]),
+    [preload, tokens],
+  );
 
   const connect = useCallback(() => {
     setLoadError(undefined);

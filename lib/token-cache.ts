@@ -5,9 +5,9 @@ type Fetcher = () => Promise<TokenResponse>;
 
 /**
  * Holds one token in memory (never storage, never logged) so minting is off
- * the critical path of Connect: the app prefetches on mount and Connect reuses
- * the token while it still outlives a whole session. Concurrent callers share
- * one request, so a double click never mints twice.
+ * the critical path of Connect: the app prefetches in idle time and Connect
+ * reuses the token while it still outlives a whole session. Concurrent
+ * callers share one request, so a double click never mints twice.
  */
 export class TokenCache {
   private token: TokenResponse | undefined;

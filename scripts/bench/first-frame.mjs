@@ -90,7 +90,7 @@ export async function benchFirstFrame({
   const ours = {
     url: appUrl,
     ready: async (page) => {
-      // The page mints its token on mount and loads the SDK chunk when idle:
+      // The page mints its token and loads the SDK chunk in idle time:
       // a visitor who reads before clicking finds both done, and so does
       // this run (the bare page has its token up front).
       await page.waitForResponse((r) => r.url().endsWith("/api/token"));

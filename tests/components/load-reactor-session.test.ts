@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  inIdleSteps,
   loadReactorSession,
   whenBrowserIdle,
 } from "@/components/load-reactor-session";
@@ -95,6 +96,65 @@ describe("whenBrowserIdle", () => {
     expect(callback).not.toHaveBeenCalled();
     vi.runAllTimers();
     expect(callback).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("inIdleSteps", () => {
+  // Lets a settled step's promise chain reach the next idle request.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("runs one step per idle callback, each after the last one settled", async () => {
+    const { runIdle } = fakeIdle();
+    setReadyState("complete");
+    let finishFirst!: () => void;
+    const first = vi.fn(
+      () => new Promise<void>((resolve) => (finishFirst = resolve)),
+    );
+    const second = vi.fn();
+    inIdleSteps([first, second]);
+
+    expect(first).not.toHaveBeenCalled();
+    runIdle();
+    await settle();
+    expect(first).toHaveBeenCalledTimes(1);
+    // The first step has not settled: no idle request for the second yet.
+    runIdle();
+    await settle();
+    expect(second).not.toHaveBeenCalled();
+
+    finishFirst();
+    await settle();
+    expect(second).not.toHaveBeenCalled();
+    runIdle();
+    await settle();
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it("stops at a failed step", async () => {
+    const { runIdle } = fakeIdle();
+    setReadyState("complete");
+    const after = vi.fn();
+    inIdleSteps([() => Promise.reject(new Error("offline")), after]);
+    for (let i = 0; i < 3; i++) {
+      runIdle();
+      await settle();
+    }
+    expect(after).not.toHaveBeenCalled();
+  });
+
+  it("cancelled, it runs no further step", async () => {
+    const { runIdle } = fakeIdle();
+    setReadyState("complete");
+    const first = vi.fn();
+    const second = vi.fn();
+    const cancel = inIdleSteps([first, second]);
+    runIdle();
+    await settle();
+    cancel();
+    runIdle();
+    await settle();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).not.toHaveBeenCalled();
   });
 });
 

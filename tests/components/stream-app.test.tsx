@@ -4,7 +4,7 @@ import { StrictMode } from "react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeStore, resetFakeSdk } from "@test/support/fake-sdk";
 import { StreamApp } from "@/components/stream-app";
-import type * as FetchToken from "@/lib/fetch-token";
+import * as FetchToken from "@/lib/fetch-token";
 import { SESSION_CONFIG } from "@test/fixtures/public-config";
 
 vi.mock("@reactor-team/js-sdk", async () => {
@@ -13,14 +13,14 @@ vi.mock("@reactor-team/js-sdk", async () => {
 });
 
 // The loader is the seam under test's control: when the chunk "arrives" and
-// when the browser "goes idle".
+// when the browser "goes idle" (the idle steps run when a test says so).
 const loader = vi.hoisted(() => ({
   load: vi.fn(),
-  idle: vi.fn(),
+  idleSteps: vi.fn(),
 }));
 vi.mock("@/components/load-reactor-session", () => ({
   loadReactorSession: loader.load,
-  whenBrowserIdle: loader.idle,
+  inIdleSteps: loader.idleSteps,
 }));
 vi.mock("@/lib/fetch-token", async (importActual) => ({
   ...(await importActual<typeof FetchToken>()),
@@ -45,13 +45,18 @@ const realChunk = () => import("@/components/reactor-session");
 // on a busy machine, and the tests time the swap, not the transform.
 beforeAll(realChunk);
 
-let idleCallbacks: (() => void)[];
+let idleSteps: (() => unknown)[];
+/** Every idle step, in order, each after the last one settled. */
+async function runIdleSteps() {
+  for (const step of idleSteps) await act(async () => void (await step()));
+}
 beforeEach(() => {
   resetFakeSdk();
-  idleCallbacks = [];
+  idleSteps = [];
+  vi.mocked(FetchToken.fetchToken).mockClear();
   loader.load.mockReset();
-  loader.idle.mockReset().mockImplementation((callback: () => void) => {
-    idleCallbacks.push(callback);
+  loader.idleSteps.mockReset().mockImplementation((steps: typeof idleSteps) => {
+    idleSteps = steps;
     return () => undefined;
   });
 });
@@ -59,18 +64,20 @@ beforeEach(() => {
 const connectButton = () => screen.getByRole("button", { name: "Connect" });
 
 describe("before the SDK chunk", () => {
-  it("paints a working Connect and loads nothing until idle or intent", () => {
+  it("paints a working Connect and loads or mints nothing until idle or intent", () => {
     loader.load.mockReturnValue(new Promise(() => undefined));
     render(<StreamApp config={SESSION_CONFIG} />);
     expect(connectButton()).toBeEnabled();
-    expect(loader.idle).toHaveBeenCalledTimes(1);
+    expect(loader.idleSteps).toHaveBeenCalledTimes(1);
     expect(loader.load).not.toHaveBeenCalled();
+    expect(FetchToken.fetchToken).not.toHaveBeenCalled();
   });
 
-  it("loads on idle and swaps in the session", async () => {
+  it("in idle time mints a token, loads the chunk and swaps in the session", async () => {
     loader.load.mockImplementation(realChunk);
     render(<StreamApp config={SESSION_CONFIG} />);
-    act(() => idleCallbacks.forEach((callback) => callback()));
+    await runIdleSteps();
+    expect(FetchToken.fetchToken).toHaveBeenCalledTimes(1);
     expect(loader.load).toHaveBeenCalledTimes(1);
     // The session's own status line (it announces its phase politely).
     await waitFor(() =>
