@@ -59,8 +59,9 @@ const CACHE_CONTROL = "private, no-store";
 /*
  * Why the route sets its own headers: proxy.ts skips /api/token (the CSP and
  * nonce it computes are for documents, and slowed every mint: `npm run
- * bench` compares this route with a minimal one). nosniff keeps a browser from reading this JSON as anything
- * else; Cache-Control is explained above. Built once, copied per response.
+ * bench` compares this route with a minimal one). nosniff keeps a browser
+ * from reading this JSON as anything else; Cache-Control is explained above.
+ * Built once, copied per response.
  */
 const BASE_HEADERS: Readonly<Record<string, string>> = {
   "Cache-Control": CACHE_CONTROL,

@@ -1,4 +1,9 @@
 // @vitest-environment node
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { describe, expect, test } from "vitest";
 import {
@@ -21,6 +26,10 @@ import {
   upstreamToken,
 } from "@test/fixtures/upstream-token";
 import { server } from "@test/msw/server";
+
+// The garbage collector on demand, without starting Node with --expose-gc.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 const config: MintConfig = {
   apiKey: TEST_API_KEY,
@@ -399,5 +408,55 @@ describe("parseRetryAfter", () => {
 
   test.each([null, "", "soon", "-5"])("%j → undefined", (value) => {
     expect(parseRetryAfter(value, now)).toBeUndefined();
+  });
+});
+
+describe("after the mint", () => {
+  // The bug this guards: AbortSignal.timeout() keeps its timer, and with it
+  // the async context the mint ran in (under Next, the whole request), alive
+  // for the full timeout after the mint is done. Under load that held every
+  // request of the last 8 s in memory. A real loopback server, not msw: the
+  // retention comes from undici's own fetch.
+  test("nothing of the caller's async context outlives a finished mint", async () => {
+    const upstream = createServer((_, response) => {
+      response.setHeader("Content-Type", "application/json");
+      response.end(JSON.stringify(upstreamToken(inSeconds(3600))));
+    });
+    await new Promise<void>((resolve) =>
+      upstream.listen(0, "127.0.0.1", resolve),
+    );
+    const { port } = upstream.address() as AddressInfo;
+    const apiUrl = `http://127.0.0.1:${port}`;
+    const context = new AsyncLocalStorage<object>();
+    /** A mint inside a request-like context; a weak handle on that context. */
+    const mintInContext = async () => {
+      let request!: WeakRef<object>;
+      await context.run({ body: new Array(1e5).fill(0) }, async () => {
+        request = new WeakRef(context.getStore()!);
+        await mintToken({ ...config, apiUrl });
+      });
+      return request;
+    };
+    try {
+      // Node, undici and the test runner create some things on the first
+      // mints (the pooled socket, timer lists), and those keep the context
+      // they were made in: measured from the third on.
+      for (let i = 0; i < 2; i++) await mintInContext();
+      const requests = [];
+      for (let i = 0; i < 3; i++) requests.push(await mintInContext());
+      // Twice, a macrotask apart: undici settles its bookkeeping after the body.
+      for (let i = 0; i < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        collectGarbage();
+      }
+      expect(requests.map((request) => request.deref() !== undefined)).toEqual([
+        false,
+        false,
+        false,
+      ]);
+    } finally {
+      upstream.closeAllConnections();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
   });
 });
