@@ -12,8 +12,9 @@ import autocannon from "autocannon";
 import { envCount, median } from "./stats.mjs";
 
 const CONNECTIONS = 10;
-// Next's server keeps speeding up for tens of seconds under load (JIT, pools).
-const WARMUP_SECONDS = 8;
+// Measured here, both servers keep speeding up for the first 20-30 s under
+// load (JIT, connection pools).
+const WARMUP_SECONDS = 15;
 
 function run(url, seconds) {
   return autocannon({
