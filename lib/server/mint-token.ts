@@ -212,8 +212,11 @@ function parseJson(text: string | undefined): unknown {
 }
 
 /**
- * Rejects when `signal` aborts. `dispose()` removes the listener, so a
- * finished mint leaves nothing attached to its signal.
+ * Rejects when `signal` aborts. `dispose()` removes the listener, and that
+ * still matters with the timer cleared: without it, `next start` grew to
+ * 0.6 GB RSS in 25 s of the benchmark's load, against 0.3 GB with it.
+ * Measured, not explained: something keeps the signal reachable after the
+ * mint, and a listener on it keeps the request's async context.
  */
 function rejectWhenAborted(signal: AbortSignal) {
   let dispose = () => {};
