@@ -5,10 +5,9 @@ import {
   session,
   stage,
   stagePlaceholder,
-  statusDot,
-  statusLine,
 } from "@/components/class-names";
 import { ErrorNotice } from "@/components/error-notice";
+import { StatusLine } from "@/components/status-line";
 import type { ErrorDescription } from "@/lib/describe-error";
 
 /**
@@ -40,18 +39,11 @@ export function SessionSkeleton({
         </div>
       </figure>
       <section className={panel} aria-label="Connection">
-        <p
-          className={statusLine}
-          data-phase={connecting ? "preparing" : "disconnected"}
-        >
-          <span
-            className={`${statusDot} ${connecting ? "bg-warn" : "bg-muted"}`}
-            aria-hidden="true"
-          />
-          <span role="status" aria-live="polite">
-            {connecting ? "Loading the player…" : "Not connected"}
-          </span>
-        </p>
+        {connecting ? (
+          <StatusLine phase="preparing" label="Loading the player…" />
+        ) : (
+          <StatusLine phase="disconnected" />
+        )}
         {error && <ErrorNotice error={error} />}
         <div className={buttonRow}>
           {connecting ? (

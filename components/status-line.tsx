@@ -21,13 +21,20 @@ const DOT: Record<SessionPhase, string> = {
   interrupted: "bg-danger",
 };
 
-export function StatusLine({ phase }: { phase: SessionPhase }) {
+/** `label` replaces the phase's own words (the skeleton's "Loading the player…"). */
+export function StatusLine({
+  phase,
+  label = LABELS[phase],
+}: {
+  phase: SessionPhase;
+  label?: string;
+}) {
   return (
     <p className={statusLine} data-phase={phase}>
       <span className={`${statusDot} ${DOT[phase]}`} aria-hidden="true" />
       {/* Only the phase is announced; a ticking counter would be noise. */}
       <span role="status" aria-live="polite">
-        {LABELS[phase]}
+        {label}
       </span>
       {phase === "waiting" && <ElapsedSeconds />}
     </p>
