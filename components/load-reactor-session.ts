@@ -5,10 +5,10 @@
 // - on intent: pointer over, focus on or press of Connect, which comes before
 //   the click by tens to hundreds of ms;
 // - else once the page has loaded and the browser is idle, so a later click
-//   finds it ready. That happens in steps, one idle callback each (zod, the
-//   SDK, our session components: inIdleSteps), because evaluating the whole
-//   chunk at once is a long task on a phone (Lighthouse counts it as
-//   blocking time; a tap during it waits).
+//   finds it ready. That happens in steps, one idle callback each (zod in
+//   two, the SDK, our session components: inIdleSteps), because evaluating
+//   the whole chunk at once is a long task on a phone (Lighthouse counts it
+//   as blocking time; a tap during it waits).
 // stream-app.tsx wires both; a click that arrives first waits for the chunk.
 
 import type * as ReactorSessionExports from "@/components/reactor-session";

@@ -3,6 +3,7 @@
 // The only module that imports the SDK's provider. stream-app.tsx loads it
 // as a separate chunk on idle or intent (load-reactor-session.ts), so the
 // SDK (its size: README, "How it works") never delays first paint.
+import "@/lib/zod-browser";
 import { ReactorProvider } from "@reactor-team/js-sdk";
 import { useRef, useState } from "react";
 import { AudioToggle } from "@/components/audio-toggle";

@@ -57,12 +57,14 @@ export function StreamApp({ config }: { config: PublicConfig }) {
   // A failed idle or intent load stays silent (nobody asked for anything
   // yet); the next intent retries, and a click reports it.
   const preload = useCallback(() => void load().catch(() => undefined), [load]);
-  // Idle time, step by step (inIdleSteps): zod first, which the token's
-  // parse and the SDK both need; then the token mint, so Connect does not
-  // wait for it; then the SDK; then our session chunk and the swap.
+  // Idle time, step by step (inIdleSteps): zod first, in two steps (its core,
+  // lib/zod-browser.ts, then the rest), which the token's parse and the SDK
+  // both need; then the token mint, so Connect does not wait for it; then the
+  // SDK; then our session chunk and the swap.
   useEffect(
     () =>
       inIdleSteps([
+        () => import("@/lib/zod-browser"),
         () => import("@/lib/token-schema"),
         () => tokens.prefetch(),
         () => import("@reactor-team/js-sdk"),

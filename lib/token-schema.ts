@@ -1,13 +1,6 @@
+import "@/lib/zod-browser";
 import { z } from "zod";
 import { TOKEN_ERROR_CODES } from "@/lib/token-errors";
-
-// zod 4 probes for eval support with `new Function("")` the first time it
-// parses an object, to compile a faster parser. The page's CSP has no
-// 'unsafe-eval' (lib/server/security-headers.ts), so in the browser that probe
-// is a CSP violation on every page load. jitless skips the probe. It is global
-// and must run before the first parse: this module is the browser's only zod
-// user (lib/fetch-token.ts), and it runs this line before defining a schema.
-z.config({ jitless: true });
 
 /**
  * The wire format of GET /api/token, shared by the route (which builds it),
