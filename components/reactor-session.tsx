@@ -123,6 +123,7 @@ function SessionLayout({
         videoTrack={videoTrack}
         audioTrack={audioTrack}
         usingEmulator={config.usingEmulator}
+        underway={controls.phase !== "disconnected"}
       />
       <OutputTrackPicker
         tracks={videoOutputs}

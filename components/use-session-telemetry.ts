@@ -118,7 +118,10 @@ export function useSessionTelemetry({
 
   // Time to first frame: from the click to the first frame the <video>
   // presents (requestVideoFrameCallback), so it includes minting, GPU wait,
-  // WebRTC and decoding: what the user waits for.
+  // WebRTC and decoding: what the user waits for. The <video> mounts after
+  // the click (video-stage.tsx), so the wait is armed after each commit that
+  // changes the phase, not in the click handler.
+  const clickedAt = useRef<number>(undefined);
   const pendingFrame = useRef<{ video: HTMLVideoElement; id: number }>(
     undefined,
   );
@@ -128,30 +131,44 @@ export function useSessionTelemetry({
     pendingFrame.current = undefined;
   }, []);
 
+  const armFrameWait = useCallback(() => {
+    const since = clickedAt.current;
+    if (since === undefined || pendingFrame.current) return;
+    const video = stageRef.current?.querySelector("video");
+    if (!video || !("requestVideoFrameCallback" in video)) return;
+    const id = video.requestVideoFrameCallback(() => {
+      pendingFrame.current = undefined;
+      clickedAt.current = undefined;
+      const ms = performance.now() - since;
+      recorder.firstFrame(ms);
+      handlers.current.onFirstFrame?.({
+        timeToFirstFrameMs: ms,
+        sessionId: session.current,
+      });
+    });
+    pendingFrame.current = { video, id };
+  }, [recorder, stageRef]);
+
   const markConnect = useCallback(
-    (clickedAt = performance.now()) => {
+    (at = performance.now()) => {
       cancelFrameWait();
       recorder.firstFrame(undefined);
-      const video = stageRef.current?.querySelector("video");
-      if (!video || !("requestVideoFrameCallback" in video)) return;
-      const id = video.requestVideoFrameCallback(() => {
-        pendingFrame.current = undefined;
-        const ms = performance.now() - clickedAt;
-        recorder.firstFrame(ms);
-        handlers.current.onFirstFrame?.({
-          timeToFirstFrameMs: ms,
-          sessionId: session.current,
-        });
-      });
-      pendingFrame.current = { video, id };
+      clickedAt.current = at;
+      // Resume: the interrupted session's <video> is already there.
+      armFrameWait();
     },
-    [cancelFrameWait, recorder, stageRef],
+    [armFrameWait, cancelFrameWait, recorder],
   );
 
   // A session that ends before its first frame has no time to first frame.
   useEffect(() => {
-    if (phase === "disconnected") cancelFrameWait();
-  }, [phase, cancelFrameWait]);
+    if (phase !== "disconnected") {
+      armFrameWait();
+      return;
+    }
+    cancelFrameWait();
+    clickedAt.current = undefined;
+  }, [phase, armFrameWait, cancelFrameWait]);
   useEffect(() => cancelFrameWait, [cancelFrameWait]);
 
   return { recorder, markConnect };

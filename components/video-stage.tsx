@@ -12,15 +12,24 @@ interface Props {
   /** Played from the same MediaStream as the video, so the two stay in sync. */
   audioTrack: string | undefined;
   usingEmulator: boolean;
+  /** A session is under way: from Connect until it ends. */
+  underway: boolean;
   stageRef: RefObject<HTMLDivElement | null>;
 }
 
-/** Mounts the SDK's video view; everything else lives in the panels. */
+/**
+ * Mounts the SDK's video view while a session is under way; everything else
+ * lives in the panels. Not before: the page's first <video> costs the browser
+ * its media styles and player, a 25 ms task on the benchmark machine (about
+ * four times that on a phone), which in idle time would block input; after
+ * Connect it overlaps the wait for the token and the GPU.
+ */
 export function VideoStage({
   placeholder,
   videoTrack,
   audioTrack,
   usingEmulator,
+  underway,
   stageRef,
 }: Props) {
   return (
@@ -31,11 +40,13 @@ export function VideoStage({
       data-video-track={videoTrack}
       data-audio-track={audioTrack}
     >
-      <ReactorView
-        className="absolute inset-0"
-        track={videoTrack}
-        audioTrack={audioTrack}
-      />
+      {underway && (
+        <ReactorView
+          className="absolute inset-0"
+          track={videoTrack}
+          audioTrack={audioTrack}
+        />
+      )}
       {placeholder && (
         <div className={stagePlaceholder} aria-hidden="true">
           {placeholder}

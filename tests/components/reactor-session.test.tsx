@@ -31,6 +31,18 @@ describe("connection UI", () => {
     await waitFor(() => expect(fetcher).toHaveBeenCalledTimes(1));
   });
 
+  it("mounts the SDK's video view only while a session is under way", async () => {
+    renderSession();
+    expect(screen.getByTestId("stage")).toBeInTheDocument();
+    expect(screen.queryByTestId("reactor-view")).toBeNull();
+    await setState({ status: "connecting" });
+    expect(screen.getByTestId("reactor-view")).toBeInTheDocument();
+    await setState({ status: "disconnected", sessionId: "s1" });
+    expect(screen.getByTestId("reactor-view")).toBeInTheDocument();
+    await setState({ status: "disconnected", sessionId: undefined });
+    expect(screen.queryByTestId("reactor-view")).toBeNull();
+  });
+
   it("connects with the prefetched token on click, without minting again", async () => {
     const { fetcher } = renderSession();
     await userEvent.click(screen.getByRole("button", { name: "Connect" }));

@@ -124,8 +124,8 @@ describe("the swap to the session", () => {
     render(<StreamApp config={SESSION_CONFIG} />);
     act(() => connectButton().focus());
     await act(async () => chunk.resolve(await realChunk()));
-    // The fake SDK's ReactorView: the session has replaced the skeleton.
-    await screen.findByTestId("reactor-view");
+    // The session's stage: it has replaced the skeleton.
+    await screen.findByTestId("stage");
     await waitFor(() => expect(connectButton()).toHaveFocus());
     expect(fakeStore.getState().connect).not.toHaveBeenCalled();
   });
