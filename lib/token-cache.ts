@@ -20,9 +20,8 @@ export class TokenCache {
 
   /** A token with enough lifetime left, minting a fresh one when needed. */
   get(): Promise<TokenResponse> {
-    if (this.token && this.isFresh(this.token)) {
-      return Promise.resolve(this.token);
-    }
+    const token = this.peek();
+    if (token) return Promise.resolve(token);
     this.token = undefined;
     this.pending ??= this.fetcher().then(
       (token) => {
@@ -36,6 +35,11 @@ export class TokenCache {
       },
     );
     return this.pending;
+  }
+
+  /** The token in hand, if it has enough lifetime left; never mints. */
+  peek(): TokenResponse | undefined {
+    return this.token && this.isFresh(this.token) ? this.token : undefined;
   }
 
   /** Warm the cache; failures surface later, when Connect asks again. */

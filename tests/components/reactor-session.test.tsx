@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -50,6 +50,22 @@ describe("connection UI", () => {
       expect(fakeStore.getState().connect).toHaveBeenCalledWith("jwt-1"),
     );
     expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it("with a token in hand, starts connecting before React renders the click", async () => {
+    const { fetcher } = renderSession();
+    await waitFor(() => expect(fetcher).toHaveBeenCalledTimes(1));
+    await act(() => Promise.resolve());
+    // What the page showed when the SDK was asked to connect.
+    let shownAtConnect: string | null = null;
+    fakeStore.getState().connect.mockImplementation(async () => {
+      shownAtConnect = screen.getByRole("button", {
+        name: /Connect|Cancel/,
+      }).textContent;
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Connect" }));
+    expect(fakeStore.getState().connect).toHaveBeenCalledWith("jwt-1");
+    expect(shownAtConnect).toBe("Connect");
   });
 
   it("announces connecting and offers Cancel", async () => {

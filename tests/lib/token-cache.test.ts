@@ -27,6 +27,22 @@ describe("TokenCache", () => {
     expect((await cache.get()).jwt).toBe("long");
   });
 
+  it("peek() hands over a fresh token without minting, and nothing else", async () => {
+    let now = NOW;
+    const fetcher = vi.fn(async () => token("a", TOKEN_MIN_REMAINING_MS + 10));
+    const cache = new TokenCache(fetcher, () => now);
+    expect(cache.peek()).toBeUndefined();
+    const pending = cache.get();
+    expect(cache.peek()).toBeUndefined();
+    await pending;
+    expect(cache.peek()?.jwt).toBe("a");
+    now += 11;
+    expect(cache.peek()).toBeUndefined();
+    cache.invalidate();
+    expect(cache.peek()).toBeUndefined();
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
   it("shares one request between concurrent callers", async () => {
     const fetcher = vi.fn(async () => token("a", TOKEN_MIN_REMAINING_MS * 2));
     const cache = new TokenCache(fetcher, () => NOW);
