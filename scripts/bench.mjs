@@ -69,7 +69,10 @@ const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
     .join(", ");
-const pct = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}%`;
+/** "+2", "-1.5"; with `digits`, rounded to that many decimals first. */
+const signed = (x, digits) =>
+  `${x >= 0 ? "+" : ""}${digits === undefined ? x : x.toFixed(digits)}`;
+const pct = (x) => `${signed(x, 1)}%`;
 const verdicts = [];
 const failures = [];
 /** Runs one section; a failure is reported and the other sections still run. */
@@ -131,7 +134,6 @@ try {
         line("our route", r.ours);
         line("minimal Next route", r.baseline);
         const { share, p50Gap } = r;
-        const signed = (x) => `${x >= 0 ? "+" : ""}${x}`;
         target(
           "throughput vs minimal",
           `${share.median.toFixed(0)}%`,
