@@ -73,6 +73,14 @@ describe("before the SDK chunk", () => {
     expect(FetchToken.fetchToken).not.toHaveBeenCalled();
   });
 
+  it("has a hidden <video>, so the browser computes its media styles in the first style pass", () => {
+    loader.load.mockReturnValue(new Promise(() => undefined));
+    const { container } = render(<StreamApp config={SESSION_CONFIG} />);
+    const videos = container.querySelectorAll("video");
+    expect(videos).toHaveLength(1);
+    expect(videos[0]).not.toBeVisible();
+  });
+
   it("in idle time mints a token, loads the chunk and swaps in the session", async () => {
     loader.load.mockImplementation(realChunk);
     render(<StreamApp config={SESSION_CONFIG} />);
