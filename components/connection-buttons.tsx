@@ -1,5 +1,6 @@
 import type { SessionControls } from "@/components/use-session-controls";
 import { button, primaryButton } from "@/components/class-names";
+import { warmMediaStyles } from "@/lib/warm-media-styles";
 
 interface Props {
   controls: SessionControls;
@@ -13,7 +14,14 @@ export function ConnectionButtons({ controls, otherTabLive = false }: Props) {
   switch (phase) {
     case "disconnected":
       return (
-        <button type="button" className={primaryButton} onClick={connect}>
+        <button
+          type="button"
+          className={primaryButton}
+          onClick={connect}
+          // Intent: the video view mounts on the click, and this makes it cheap.
+          onPointerEnter={warmMediaStyles}
+          onFocus={warmMediaStyles}
+        >
           {otherTabLive ? "Take over here" : error ? "Try again" : "Connect"}
         </button>
       );

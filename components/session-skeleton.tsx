@@ -9,11 +9,13 @@ import {
 import { ErrorNotice } from "@/components/error-notice";
 import { StatusLine } from "@/components/status-line";
 import type { ErrorDescription } from "@/lib/describe-error";
+import { warmMediaStyles } from "@/lib/warm-media-styles";
 
 /**
  * What paints before the SDK chunk arrives: the same layout as the session,
  * with a Connect that already works. Pointing at, focusing or pressing it
- * starts loading the chunk; a click asks to connect as soon as the chunk is
+ * starts loading the chunk (and pointing or focusing warms the media styles,
+ * lib/warm-media-styles.ts); a click asks to connect as soon as the chunk is
  * in (onConnect).
  */
 export function SessionSkeleton({
@@ -34,11 +36,6 @@ export function SessionSkeleton({
   return (
     <div className={session}>
       <figure className={stage}>
-        {/* Never shown. A page's first <video> makes the browser restyle the
-            whole document for its media styles (20 ms on the benchmark
-            machine); in the server HTML that rides on the first style pass,
-            so the SDK's view mounting at Connect costs 4 ms instead. */}
-        <video hidden />
         <div className={stagePlaceholder}>
           {connecting ? "Connecting…" : "Press Connect to start a session"}
         </div>
@@ -59,10 +56,14 @@ export function SessionSkeleton({
             <button
               type="button"
               className={primaryButton}
-              onPointerEnter={onIntent}
+              onPointerEnter={() => {
+                warmMediaStyles();
+                onIntent();
+              }}
               onPointerDown={onPressStart}
               onFocus={() => {
                 onFocusChange(true);
+                warmMediaStyles();
                 onIntent();
               }}
               onBlur={() => onFocusChange(false)}
