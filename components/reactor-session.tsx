@@ -9,12 +9,10 @@ import { useRef, useState } from "react";
 import { AudioToggle } from "@/components/audio-toggle";
 import { ConnectionButtons } from "@/components/connection-buttons";
 import { ConnectionStats } from "@/components/connection-stats";
-import { ControlsPanel } from "@/components/controls/controls-panel";
 import { DiagnosticsPanel } from "@/components/diagnostics-panel";
 import { ErrorNotice } from "@/components/error-notice";
 import { IdleNotice } from "@/components/idle-notice";
-import { ModelInputs } from "@/components/inputs/model-inputs";
-import { ModelInterfaceStatus } from "@/components/model-interface-status";
+import { ModelPanels } from "@/components/model-panels";
 import { PolicyNotices } from "@/components/policy-notices";
 import { quietSdkConsole } from "@/components/sdk-compat";
 import { SessionClock } from "@/components/session-clock";
@@ -161,12 +159,7 @@ function SessionLayout({
         <ConnectionStats timeToFirstFrameMs={recorder.timeToFirstFrameMs} />
         <DiagnosticsPanel config={config} recorder={recorder} />
       </section>
-      <ModelInputs
-        tracks={model?.tracks ?? []}
-        live={controls.phase === "ready"}
-      />
-      <ModelInterfaceStatus />
-      <ControlsPanel stageRef={stageRef} />
+      <ModelPanels live={controls.phase === "ready"} stageRef={stageRef} />
     </div>
   );
 }

@@ -126,6 +126,17 @@ export function ModelInterfaceProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** Provides `value` below it (model-panels.tsx passes a deferred one). */
+export function ModelInterfaceScope({
+  value,
+  children,
+}: {
+  value: ModelInterfaceState;
+  children: ReactNode;
+}) {
+  return createElement(ModelInterfaceContext.Provider, { value }, children);
+}
+
 /**
  * The model's commands, messages and tracks for the live session. Under
  * ModelInterfaceProvider every caller shares one acquisition; outside one,
