@@ -55,6 +55,13 @@
  *    2.9.0 never fills the store's `sessionExpiration`, so the deadline is
  *    counted from the `sessionIdChanged` event (lib/policies/session-clock.ts).
  *    After an upgrade, prefer `sessionExpiration` if the new SDK sets it.
+ * 8. Ending a session that is still being created (`useEndSession`). 2.9.0's
+ *    disconnect() while `POST /sessions` is in flight aborts the request and,
+ *    with no session id yet, sends no DELETE; but Reactor may already have
+ *    created the session, which then holds a slot until reaped
+ *    (docs/reactor-contract.md, "Coordinator sessions"). So an end asked for before the id arrives
+ *    waits for it, then disconnects. Check whether the new SDK deletes a
+ *    session it learns of after an abort before dropping this.
  *
  * Verified against the emulator (emulator/), which speaks 2.9.0's protocol;
  * not against the real service.
@@ -68,6 +75,36 @@ import { SESSION_MAX_MS } from "@/lib/policies/session-clock";
 /** Starts a session with this token (2.9.0: `connect(jwt)`). */
 export function useConnectWithToken(): (jwt: string) => Promise<void> {
   return useReactor((s) => s.connect);
+}
+
+// 8. Ending a session that is still being created -----------------------------
+
+/** Ends the session; one still being created is ended once Reactor names it. */
+export function useEndSession(): () => void {
+  const reactor = useReactor((s) => s.internal.reactor);
+  const disconnect = useReactor((s) => s.disconnect);
+  return useCallback(() => {
+    const end = () => void disconnect(false).catch(() => undefined);
+    const status = reactor.getStatus();
+    if (status === "disconnected" && !reactor.getSessionId()) return;
+    if (status !== "connecting" || reactor.getSessionId()) return end();
+    const settle = () => {
+      if (reactor.getSessionId()) {
+        stop();
+        // After connect() has moved on from the event: its next request then
+        // sees the abort, and the DELETE goes out.
+        queueMicrotask(end);
+      } else if (reactor.getStatus() === "disconnected") {
+        stop(); // the create failed: nothing to end
+      }
+    };
+    const stop = () => {
+      reactor.off("sessionIdChanged", settle);
+      reactor.off("statusChanged", settle);
+    };
+    reactor.on("sessionIdChanged", settle);
+    reactor.on("statusChanged", settle);
+  }, [reactor, disconnect]);
 }
 
 // 2. The model's schema ------------------------------------------------------

@@ -2,7 +2,7 @@
 
 import { useReactor } from "@reactor-team/js-sdk";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useConnectWithToken } from "@/components/sdk-compat";
+import { useConnectWithToken, useEndSession } from "@/components/sdk-compat";
 import {
   describeSdkError,
   describeTokenError,
@@ -48,6 +48,7 @@ export function useSessionControls(
   const lastError = useReactor((s) => s.lastError);
   const sdkConnect = useConnectWithToken();
   const sdkDisconnect = useReactor((s) => s.disconnect);
+  const endSession = useEndSession();
   const sdkReconnect = useReactor((s) => s.reconnect);
 
   const [preparing, setPreparing] = useState(false);
@@ -57,6 +58,8 @@ export function useSessionControls(
   const [actionAt, setActionAt] = useState(0);
   // A ref, not state: two clicks in one frame both see the same render.
   const busy = useRef(false);
+  // Ended while the token was on its way: the connect must not go ahead.
+  const cancelled = useRef(false);
 
   // Joins the mint stream-app.tsx started before this chunk loaded (the
   // cache shares one request), so a failing key shows before any click.
@@ -73,6 +76,7 @@ export function useSessionControls(
   const connect = useCallback(() => {
     if (busy.current || status !== "disconnected") return;
     busy.current = true;
+    cancelled.current = false;
     setPreparing(true);
     setTokenError(undefined);
     setActionAt(Date.now());
@@ -87,6 +91,7 @@ export function useSessionControls(
         // first frame on the benchmark machine).
         const { jwt } = tokens.peek() ?? (await tokens.get());
         setPreparing(false);
+        if (cancelled.current) return;
         try {
           await sdkConnect(jwt);
         } catch (error) {
@@ -96,6 +101,7 @@ export function useSessionControls(
           setPreparing(true);
           const fresh = await tokens.get();
           setPreparing(false);
+          if (cancelled.current) return;
           setActionAt(Date.now());
           await sdkConnect(fresh.jwt).catch(() => undefined);
         }
@@ -110,8 +116,13 @@ export function useSessionControls(
 
   const disconnect = useCallback(() => {
     setActionAt(Date.now());
-    void sdkDisconnect(false).catch(() => undefined);
-  }, [sdkDisconnect]);
+    if (busy.current) {
+      // Still minting, or about to connect: stop before the SDK starts.
+      cancelled.current = true;
+      setPreparing(false);
+    }
+    endSession();
+  }, [endSession]);
 
   const resume = useCallback(() => {
     if (busy.current) return;

@@ -68,14 +68,42 @@ describe("connection UI", () => {
     expect(shownAtConnect).toBe("Connect");
   });
 
-  it("announces connecting and offers Cancel", async () => {
+  it("announces connecting and offers Cancel, which ends the session once Reactor has named it", async () => {
     renderSession();
     await setState({ status: "connecting" });
     expect(screen.getByRole("status")).toHaveTextContent(
       "Connecting to Reactor",
     );
     await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    // 2.9.0 would abort POST /sessions and never DELETE what it created.
+    const { disconnect, internal } = fakeStore.getState();
+    expect(disconnect).not.toHaveBeenCalled();
+
+    await setState({ sessionId: "session-1" });
+    internal.reactor.emit("sessionIdChanged", "session-1");
+    await waitFor(() => expect(disconnect).toHaveBeenCalledWith(false));
+    expect(disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it("Cancel ends a session that already has an id at once", async () => {
+    renderSession();
+    await setState({ status: "waiting", sessionId: "session-1" });
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
     expect(fakeStore.getState().disconnect).toHaveBeenCalledWith(false);
+  });
+
+  it("after Cancel, a create that fails leaves nothing to end", async () => {
+    renderSession();
+    await setState({ status: "connecting" });
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    const { disconnect, internal } = fakeStore.getState();
+    await setState({ status: "disconnected" });
+    internal.reactor.emit("statusChanged", "disconnected");
+    // A later session (the next Connect) is not ended by the old Cancel.
+    await setState({ status: "connecting", sessionId: "session-2" });
+    internal.reactor.emit("sessionIdChanged", "session-2");
+    await Promise.resolve();
+    expect(disconnect).not.toHaveBeenCalled();
   });
 
   it("shows waiting as waiting for a GPU with the elapsed time", async () => {

@@ -39,6 +39,13 @@ export class FakeReactor {
   getCapabilities() {
     return this.capabilities;
   }
+  // The instance's view of the store, as 2.9.0 keeps them in step.
+  getStatus() {
+    return fakeStore.getState().status;
+  }
+  getSessionId() {
+    return fakeStore.getState().sessionId;
+  }
 }
 
 /** The SDK's FileRef: what uploadFile resolves to and sendCommand unwraps. */
