@@ -7,7 +7,8 @@
  */
 export type TabMessage =
   | { type: "hello"; from: string }
-  | { type: "live"; from: string }
+  /** `since`: when this tab went live (epoch ms), to settle two that started at once. */
+  | { type: "live"; from: string; since?: number }
   | { type: "free"; from: string }
   | { type: "release"; from: string };
 
@@ -21,8 +22,11 @@ const TYPES = new Set(["hello", "live", "free", "release"]);
 
 function asMessage(data: unknown): TabMessage | undefined {
   if (typeof data !== "object" || data === null) return undefined;
-  const { type, from } = data as Record<string, unknown>;
-  return typeof type === "string" && TYPES.has(type) && typeof from === "string"
+  const { type, from, since } = data as Record<string, unknown>;
+  return typeof type === "string" &&
+    TYPES.has(type) &&
+    typeof from === "string" &&
+    (since === undefined || typeof since === "number")
     ? (data as TabMessage)
     : undefined;
 }

@@ -14,6 +14,11 @@ import type {
  * answer `live`. "Take over here" sends `release`: the live tab ends its
  * session (DELETE) and only then says `free`, so the new session is created
  * after the old one is closed and the account never holds two.
+ *
+ * Two tabs can still go live at once, each before the other's `live`
+ * arrives (the bus takes a task or two). `live` carries when the tab went
+ * live, and a live tab that hears of one that went live earlier (the lower
+ * id on a tie) ends its own session, so exactly one of the two is left.
  */
 export interface TabPresenceOptions {
   /** Unique per tab. */
@@ -29,6 +34,7 @@ export interface TabPresenceOptions {
 export class TabPresence {
   private readonly others = new Set<string>();
   private live = false;
+  private liveSince = 0;
   private readonly waiters = new Set<() => void>();
   private readonly unlisten: () => void;
 
@@ -47,6 +53,7 @@ export class TabPresence {
   setLive(live: boolean): void {
     if (live === this.live) return;
     this.live = live;
+    if (live) this.liveSince = Date.now();
     this.post(live ? "live" : "free");
   }
 
@@ -87,6 +94,8 @@ export class TabPresence {
         if (this.others.has(message.from)) return;
         this.others.add(message.from);
         this.options.onChange(true);
+        // Once per tab heard of: it answers every `hello` with `live` again.
+        if (this.live && this.wentLiveAfter(message)) this.options.onRelease();
         return;
       case "free":
         if (!this.others.delete(message.from)) return;
@@ -101,8 +110,20 @@ export class TabPresence {
     }
   }
 
+  /** This tab went live after the sender of `live` did (ties: the lower id wins). */
+  private wentLiveAfter({ from, since }: { from: string; since?: number }) {
+    if (since === undefined) return false;
+    return (
+      since < this.liveSince ||
+      (since === this.liveSince && from < this.options.id)
+    );
+  }
+
   private post(type: TabMessage["type"]): void {
-    this.channel?.post({ type, from: this.options.id });
+    const { id: from } = this.options;
+    this.channel?.post(
+      type === "live" ? { type, from, since: this.liveSince } : { type, from },
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/clean-run";
 import { connect, openApp, status } from "./support/app";
 import { emulator } from "./support/emulator";
@@ -51,5 +52,55 @@ test("a second tab never starts a second session; Take over here moves it, and c
   await expect(notice(first, "other-tab")).toHaveCount(0);
   await expect.poll(async () => (await emulator.state()).counts.active).toBe(0);
   expect(await stopWatching()).toBe(1);
+  expect(secondErrors).toEqual([]);
+});
+
+test("two tabs that press Connect at once end with one session: the later one steps back", async ({
+  page: first,
+  context,
+}) => {
+  const second = await context.newPage();
+  const secondErrors = collectConsoleErrors(second);
+  await openApp(first);
+  await openApp(second);
+
+  // Both presses land before either tab hears the other go live: clicks
+  // through the DOM, not Playwright's actionability steps, which would
+  // space them further apart than the tabs' bus needs to carry a message.
+  const press = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("button")]
+        .find((button) => button.textContent === "Connect")
+        ?.click(),
+    );
+  await Promise.all([press(first), press(second)]);
+
+  const tabs = [first, second];
+  await expect
+    .poll(async () =>
+      (await Promise.all(tabs.map((tab) => status(tab).textContent()))).sort(),
+    )
+    .toEqual(["Live", "Not connected"]);
+  const [live, other] =
+    (await status(first).textContent()) === "Live"
+      ? [first, second]
+      : [second, first];
+  await expect(
+    other.getByRole("button", { name: "Take over here" }),
+  ).toBeVisible();
+  await expect(notice(other, "other-tab")).toBeVisible();
+  await expect(status(live)).toHaveText("Live");
+
+  await expect.poll(async () => (await emulator.state()).counts.active).toBe(1);
+  const { sessions } = await emulator.state();
+  expect(sessions.filter((s) => s.state === "ACTIVE")).toHaveLength(1);
+  for (const session of sessions.filter((s) => s.state !== "ACTIVE")) {
+    expect(session).toEqual(
+      expect.objectContaining({
+        state: "CLOSED",
+        closeReason: "client_delete",
+      }),
+    );
+  }
   expect(secondErrors).toEqual([]);
 });

@@ -149,6 +149,80 @@ test("a live tab that never answers (frozen, crashed) is presumed gone after the
   expect(b.onChange).toHaveBeenLastCalledWith(false);
 });
 
+/** Like fakeBus, but messages wait in flight until flush(): tabs that act before hearing each other. */
+function slowBus() {
+  const tabs = new Set<(message: TabMessage) => void>();
+  const inFlight: (() => void)[] = [];
+  const open = (): TabChannel => {
+    let handler: ((message: TabMessage) => void) | undefined;
+    const deliver = (message: TabMessage) => handler?.(message);
+    tabs.add(deliver);
+    return {
+      post: (message) => {
+        for (const tab of tabs) {
+          if (tab !== deliver) inFlight.push(() => tab(message));
+        }
+      },
+      listen(next) {
+        handler = next;
+        return () => (handler = undefined);
+      },
+      close: () => tabs.delete(deliver),
+    };
+  };
+  const flush = () => {
+    while (inFlight.length) inFlight.shift()!();
+  };
+  return { open, flush };
+}
+
+describe("two tabs that go live before hearing each other", () => {
+  test("the one that went live later ends its session; the first keeps its own", () => {
+    vi.useFakeTimers({ now: 1_000 });
+    const bus = slowBus();
+    const first = tab(bus.open(), "z");
+    const second = tab(bus.open(), "a");
+    first.presence.setLive(true);
+    vi.setSystemTime(1_002);
+    second.presence.setLive(true);
+    bus.flush();
+    expect(second.onRelease).toHaveBeenCalledTimes(1);
+    expect(first.onRelease).not.toHaveBeenCalled();
+    expect(second.presence.otherLive).toBe(true);
+
+    // Once the second has ended, the first is alone again.
+    second.presence.setLive(false);
+    bus.flush();
+    expect(first.presence.otherLive).toBe(false);
+  });
+
+  test("in the same millisecond, the lower id keeps its session", () => {
+    vi.useFakeTimers({ now: 1_000 });
+    const bus = slowBus();
+    const b = tab(bus.open(), "b");
+    const a = tab(bus.open(), "a");
+    b.presence.setLive(true);
+    a.presence.setLive(true);
+    bus.flush();
+    expect(b.onRelease).toHaveBeenCalledTimes(1);
+    expect(a.onRelease).not.toHaveBeenCalled();
+  });
+
+  test("a live tab answering a newcomer's hello ends nobody's session", () => {
+    vi.useFakeTimers({ now: 1_000 });
+    const bus = slowBus();
+    const live = tab(bus.open(), "b");
+    live.presence.setLive(true);
+    bus.flush();
+    vi.setSystemTime(5_000);
+    const newcomer = tab(bus.open(), "a");
+    bus.flush();
+    expect(newcomer.presence.otherLive).toBe(true);
+    expect(live.onRelease).not.toHaveBeenCalled();
+    expect(newcomer.onRelease).not.toHaveBeenCalled();
+  });
+});
+
 test("take over with no other live tab resolves at once and asks nobody", async () => {
   const open = fakeBus();
   const a = tab(open(), "a");
@@ -166,6 +240,7 @@ test("the localStorage fallback ignores other keys and values that are not tab m
     ["reactor-session", "not json"],
     ["reactor-session", '{"type":"live"}'],
     ["reactor-session", '{"type":"steal","from":"x"}'],
+    ["reactor-session", '{"type":"live","from":"x","since":"early"}'],
     ["reactor-session", null],
     ["something-else", '{"type":"live","from":"x"}'],
   ]) {
