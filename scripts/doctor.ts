@@ -30,7 +30,8 @@ try {
     strict: true,
   }).values;
 } catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
 }
 if (args.help) {
