@@ -59,9 +59,10 @@
  *    disconnect() while `POST /sessions` is in flight aborts the request and,
  *    with no session id yet, sends no DELETE; but Reactor may already have
  *    created the session, which then holds a slot until reaped
- *    (docs/reactor-contract.md, "Coordinator sessions"). So an end asked for before the id arrives
- *    waits for it, then disconnects. Check whether the new SDK deletes a
- *    session it learns of after an abort before dropping this.
+ *    (docs/reactor-contract.md, "Coordinator sessions"). So an end asked for
+ *    before the id arrives waits for it, then disconnects. Check whether the
+ *    new SDK deletes a session it learns of after an abort before dropping
+ *    this.
  *
  * Verified against the emulator (emulator/), which speaks 2.9.0's protocol;
  * not against the real service.
@@ -75,36 +76,6 @@ import { SESSION_MAX_MS } from "@/lib/policies/session-clock";
 /** Starts a session with this token (2.9.0: `connect(jwt)`). */
 export function useConnectWithToken(): (jwt: string) => Promise<void> {
   return useReactor((s) => s.connect);
-}
-
-// 8. Ending a session that is still being created -----------------------------
-
-/** Ends the session; one still being created is ended once Reactor names it. */
-export function useEndSession(): () => void {
-  const reactor = useReactor((s) => s.internal.reactor);
-  const disconnect = useReactor((s) => s.disconnect);
-  return useCallback(() => {
-    const end = () => void disconnect(false).catch(() => undefined);
-    const status = reactor.getStatus();
-    if (status === "disconnected" && !reactor.getSessionId()) return;
-    if (status !== "connecting" || reactor.getSessionId()) return end();
-    const settle = () => {
-      if (reactor.getSessionId()) {
-        stop();
-        // After connect() has moved on from the event: its next request then
-        // sees the abort, and the DELETE goes out.
-        queueMicrotask(end);
-      } else if (reactor.getStatus() === "disconnected") {
-        stop(); // the create failed: nothing to end
-      }
-    };
-    const stop = () => {
-      reactor.off("sessionIdChanged", settle);
-      reactor.off("statusChanged", settle);
-    };
-    reactor.on("sessionIdChanged", settle);
-    reactor.on("statusChanged", settle);
-  }, [reactor, disconnect]);
 }
 
 // 2. The model's schema ------------------------------------------------------
@@ -174,7 +145,7 @@ export function useSessionCapabilities(): unknown {
   );
 }
 
-// 5. Publishing an input track ------------------------------------------------
+// 4. Publishing an input track ------------------------------------------------
 
 export interface TrackPublishing {
   /** Sends `track` on the session's `name` track, replacing what was sent before. */
@@ -194,7 +165,7 @@ export function useTrackPublishing(name: string): TrackPublishing {
   return { publish: publishTrack, unpublish: unpublishTrack };
 }
 
-// 4. Console quieting ----------------------------------------------------------
+// 5. Console quieting ----------------------------------------------------------
 
 const SDK_TAG =
   /^\[(Reactor|ReactorStore|ReactorProvider|ReactorView|CoordinatorClient|LocalCoordinatorClient|WebRTCTransport|WebcamPublisher)\]/;
@@ -216,7 +187,7 @@ export function quietSdkConsole(): void {
   };
 }
 
-// 5. Moderation notices --------------------------------------------------------
+// 6. Moderation notices --------------------------------------------------------
 
 /** A runtime `moderation` message: a prompt or image was flagged. */
 export interface ModerationNotice {
@@ -253,7 +224,7 @@ export function useModerationFeed(
   });
 }
 
-// 6. The session's deadline ----------------------------------------------------
+// 7. The session's deadline ----------------------------------------------------
 
 /**
  * When Reactor will end the current session, counted from the moment its id
@@ -270,4 +241,34 @@ export function useSessionDeadline(): number | undefined {
     return () => reactor.off("sessionIdChanged", onSessionId);
   }, [reactor]);
   return deadline;
+}
+
+// 8. Ending a session that is still being created -----------------------------
+
+/** Ends the session; one still being created is ended once Reactor names it. */
+export function useEndSession(): () => void {
+  const reactor = useReactor((s) => s.internal.reactor);
+  const disconnect = useReactor((s) => s.disconnect);
+  return useCallback(() => {
+    const end = () => void disconnect(false).catch(() => undefined);
+    const status = reactor.getStatus();
+    if (status === "disconnected" && !reactor.getSessionId()) return;
+    if (status !== "connecting" || reactor.getSessionId()) return end();
+    const settle = () => {
+      if (reactor.getSessionId()) {
+        stop();
+        // After connect() has moved on from the event: its next request then
+        // sees the abort, and the DELETE goes out.
+        queueMicrotask(end);
+      } else if (reactor.getStatus() === "disconnected") {
+        stop(); // the create failed: nothing to end
+      }
+    };
+    const stop = () => {
+      reactor.off("sessionIdChanged", settle);
+      reactor.off("statusChanged", settle);
+    };
+    reactor.on("sessionIdChanged", settle);
+    reactor.on("statusChanged", settle);
+  }, [reactor, disconnect]);
 }
