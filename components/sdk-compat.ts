@@ -252,8 +252,9 @@ export function useEndSession(): () => void {
   return useCallback(() => {
     const end = () => void disconnect(false).catch(() => undefined);
     const status = reactor.getStatus();
-    if (status === "disconnected" && !reactor.getSessionId()) return;
-    if (status !== "connecting" || reactor.getSessionId()) return end();
+    if (reactor.getSessionId()) return end();
+    if (status === "disconnected") return; // nothing to end
+    if (status !== "connecting") return end();
     const settle = () => {
       if (reactor.getSessionId()) {
         stop();

@@ -33,6 +33,10 @@ export function SessionSkeleton({
   connecting: boolean;
   error?: ErrorDescription;
 }) {
+  const intent = () => {
+    warmMediaStyles();
+    onIntent();
+  };
   return (
     <div className={session}>
       <figure className={stage}>
@@ -56,15 +60,11 @@ export function SessionSkeleton({
             <button
               type="button"
               className={primaryButton}
-              onPointerEnter={() => {
-                warmMediaStyles();
-                onIntent();
-              }}
+              onPointerEnter={intent}
               onPointerDown={onPressStart}
               onFocus={() => {
                 onFocusChange(true);
-                warmMediaStyles();
-                onIntent();
+                intent();
               }}
               onBlur={() => onFocusChange(false)}
               onClick={onConnect}

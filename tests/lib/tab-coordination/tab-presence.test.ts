@@ -10,8 +10,11 @@ import { TabPresence } from "@/lib/tab-coordination/tab-presence";
 
 afterEach(() => vi.useRealTimers());
 
-/** Two or more fake tabs on one bus: each message reaches every other tab, like BroadcastChannel. */
-function fakeBus() {
+/**
+ * Two or more fake tabs on one bus: each message reaches every other tab, like
+ * BroadcastChannel. `send` decides when: at once, or when a test says.
+ */
+function fakeTabs(send: (delivery: () => void) => void) {
   const tabs = new Set<(message: TabMessage) => void>();
   return (): TabChannel => {
     let handler: ((message: TabMessage) => void) | undefined;
@@ -19,7 +22,7 @@ function fakeBus() {
     tabs.add(deliver);
     return {
       post: (message) => {
-        for (const tab of tabs) if (tab !== deliver) tab(message);
+        for (const tab of tabs) if (tab !== deliver) send(() => tab(message));
       },
       listen(next) {
         handler = next;
@@ -29,6 +32,8 @@ function fakeBus() {
     };
   };
 }
+
+const fakeBus = () => fakeTabs((delivery) => delivery());
 
 /**
  * Fake tabs over the localStorage fallback: one shared storage whose setItem
@@ -151,25 +156,8 @@ test("a live tab that never answers (frozen, crashed) is presumed gone after the
 
 /** Like fakeBus, but messages wait in flight until flush(): tabs that act before hearing each other. */
 function slowBus() {
-  const tabs = new Set<(message: TabMessage) => void>();
   const inFlight: (() => void)[] = [];
-  const open = (): TabChannel => {
-    let handler: ((message: TabMessage) => void) | undefined;
-    const deliver = (message: TabMessage) => handler?.(message);
-    tabs.add(deliver);
-    return {
-      post: (message) => {
-        for (const tab of tabs) {
-          if (tab !== deliver) inFlight.push(() => tab(message));
-        }
-      },
-      listen(next) {
-        handler = next;
-        return () => (handler = undefined);
-      },
-      close: () => tabs.delete(deliver),
-    };
-  };
+  const open = fakeTabs((delivery) => inFlight.push(delivery));
   const flush = () => {
     while (inFlight.length) inFlight.shift()!();
   };
